@@ -1,0 +1,172 @@
+"""The project as mkdocs.yml describes it: where pages, catalogs and models live, and languages.
+
+mkdocs.yml is the one source of truth for languages (the mkdocs-static-i18n plugin's list):
+the default locale is the source language, every other locale is a translation target.
+Diptych's own settings sit under ``extra.diptych`` so that MkDocs itself accepts the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .languages import LANGUAGES, Language
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing the ``!!python/name`` tags Material configs use."""
+
+
+def _ignore_python_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_python_tags)
+_Loader.add_multi_constructor("!ENV", _ignore_python_tags)
+_Loader.add_multi_constructor("!relative", _ignore_python_tags)
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config_file: Path
+    docs_dir: Path
+    translations_dir: Path
+    models_dir: Path
+    source: Language
+    targets: tuple[Language, ...]
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def state_dir(self) -> Path:
+        """Project-local state (installed packages); never committed, never in $HOME."""
+        return self.root / ".diptych"
+
+    @property
+    def packages_dir(self) -> Path:
+        return self.state_dir / "packages"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.translations_dir / ".lock"
+
+    def target(self, code: str) -> Language:
+        for lang in self.targets:
+            if lang.code == code:
+                return lang
+        known = ", ".join(lang.code for lang in self.targets)
+        raise ConfigError(
+            f"language {code!r} is not a target of this site (targets: {known})",
+            path=self.config_file,
+            hint="add it to the i18n plugin's languages in mkdocs.yml, or pick one of those",
+        )
+
+    def pages(self) -> list[Path]:
+        """Every Markdown source page, in a stable order."""
+        if not self.docs_dir.is_dir():
+            raise ConfigError(f"docs directory {self.docs_dir} does not exist", path=self.config_file)
+        return sorted(p for p in self.docs_dir.rglob("*.md") if p.is_file())
+
+    def catalog_path(self, page: Path, lang: str) -> Path:
+        """translations/<lang>/<same relative path as the source>.po"""
+        rel = page.resolve().relative_to(self.docs_dir.resolve())
+        return self.translations_dir / lang / rel.with_suffix(".po")
+
+    def relative(self, path: Path) -> Path:
+        """A path as users see it in messages: relative to the project root when inside it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return path
+
+
+def _line_of(text: str, pattern: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.search(pattern, line):
+            return number
+    return None
+
+
+def _i18n_languages(config: dict[str, Any]) -> list[dict[str, Any]]:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = (plugin["i18n"] or {}).get("languages")
+            if isinstance(languages, list):
+                return [lang for lang in languages if isinstance(lang, dict)]
+    return []
+
+
+def load_project(root: Path | str = ".", config_file: str = CONFIG_FILE) -> Project:
+    root = Path(root).resolve()
+    path = root / config_file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"no {config_file} here",
+            path=path,
+            hint="run diptych from the site's top folder (where mkdocs.yml is)",
+        ) from None
+    try:
+        config = yaml.load(text, Loader=_Loader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+        ) from None
+    if not isinstance(config, dict):
+        raise ConfigError("expected a mapping at the top level", path=path)
+
+    entries = _i18n_languages(config)
+    if not entries:
+        raise ConfigError(
+            "no languages: the i18n plugin (mkdocs-static-i18n) lists none",
+            path=path,
+            hint="add plugins: - i18n: languages: [...] with one `default: true` source language",
+        )
+    languages: list[tuple[Language, bool]] = []
+    for entry in entries:
+        code = str(entry.get("locale", ""))
+        if code not in LANGUAGES:
+            raise ConfigError(
+                f"unknown language code {code!r}",
+                path=path,
+                line=_line_of(text, rf"locale:\s*['\"]?{re.escape(code)}\b"),
+                hint="use an ISO 639-1 code that Argos Translate knows, e.g. en, de, zh, ar",
+            )
+        languages.append((LANGUAGES[code], bool(entry.get("default", False))))
+    defaults = [lang for lang, is_default in languages if is_default]
+    if len(defaults) != 1:
+        raise ConfigError(
+            f"exactly one language must be `default: true`, found {len(defaults)}",
+            path=path,
+            line=_line_of(text, r"languages:"),
+        )
+    source = defaults[0]
+    targets = tuple(lang for lang, is_default in languages if not is_default)
+
+    extra = config.get("extra") or {}
+    settings = extra.get("diptych") or {} if isinstance(extra, dict) else {}
+    return Project(
+        root=root,
+        config_file=path,
+        docs_dir=root / str(config.get("docs_dir", "docs")),
+        translations_dir=root / str(settings.get("translations_dir", "translations")),
+        models_dir=root / str(settings.get("models_dir", "models")),
+        source=source,
+        targets=targets,
+        repo_url=config.get("repo_url"),
+        edit_uri=config.get("edit_uri"),
+        extra=settings,
+    )
