@@ -21,7 +21,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import polib
@@ -38,7 +38,7 @@ PROBLEM_PREFIX = "markup problem:"
 SIMILARITY = 0.5
 
 
-class State(str, Enum):
+class State(StrEnum):
     MISSING = "missing"
     MACHINE = "machine"
     REVIEWED = "reviewed"
@@ -155,7 +155,7 @@ def save(po: polib.POFile, path: Path) -> bool:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -251,7 +251,7 @@ def set_machine(
 
 
 def counts(po: polib.POFile) -> dict[State, int]:
-    tally = {state: 0 for state in State}
+    tally = dict.fromkeys(State, 0)
     for entry in po:
         if not entry.obsolete:
             tally[state_of(entry)] += 1

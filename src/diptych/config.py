@@ -73,7 +73,9 @@ class Project:
     def pages(self) -> list[Path]:
         """Every Markdown source page, in a stable order."""
         if not self.docs_dir.is_dir():
-            raise ConfigError(f"docs directory {self.docs_dir} does not exist", path=self.config_file)
+            raise ConfigError(
+                f"docs directory {self.docs_dir} does not exist", path=self.config_file
+            )
         return sorted(p for p in self.docs_dir.rglob("*.md") if p.is_file())
 
     def catalog_path(self, page: Path, lang: str) -> Path:

@@ -159,7 +159,9 @@ class _Walker:
                 self._mark(self.pos, at + len(token.markup), False)
 
 
-def protect(text: str, env: dict[str, Any] | None = None, md: MarkdownIt | None = None) -> Protected:
+def protect(
+    text: str, env: dict[str, Any] | None = None, md: MarkdownIt | None = None
+) -> Protected:
     """Mask a unit's inline markup (``env`` carries the page's link reference definitions)."""
     md = md or inline_parser()
     tokens = md.parseInline(text, dict(env or {}))
@@ -191,7 +193,7 @@ def protect(text: str, env: dict[str, Any] | None = None, md: MarkdownIt | None 
                 masked.append(" ")  # a soft line break is a space to the translator
             else:
                 markup[len(markup) + 1] = run
-                masked.append("{%d}" % len(markup))
+                masked.append(f"{{{len(markup)}}}")
             run = ""
         masked.append(chunk)
     return Protected(text, "".join(masked), markup)
@@ -201,7 +203,7 @@ def restore(protected: Protected, translated: str, md: MarkdownIt | None = None)
     """Put the markup back into a translation of ``protected.masked`` and check it."""
     repairs: list[str] = []
     problems: list[str] = []
-    fixed = _DAMAGED.sub(lambda m: "{%s}" % m.group(1), translated)
+    fixed = _DAMAGED.sub(lambda m: f"{{{m.group(1)}}}", translated)
     if fixed != translated:
         repairs.append("normalised damaged placeholders")
     seen: Counter[int] = Counter()

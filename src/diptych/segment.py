@@ -255,7 +255,9 @@ def _heading_slot(token: Token, opener: Token, lines: _Lines) -> Slot | None:
     text = token.content
     if "\n" in text:  # multi-line setext heading: keep it as it is
         return None
-    skip = len(body) - len(body.lstrip(" ")) + (len(opener.markup) if opener.markup[0] == "#" else 0)
+    skip = (
+        len(body) - len(body.lstrip(" ")) + (len(opener.markup) if opener.markup[0] == "#" else 0)
+    )
     at = body.find(text, skip)
     if at < 0 or not text:
         return None
@@ -277,7 +279,12 @@ def _admonition_title_slot(token: Token, lines: _Lines) -> Slot | None:
     if at < 0 or not _translatable(token.content):
         return None
     start = lines.starts[line_no] + at + 1
-    return Slot(Unit("admonition-title", token.content, line_no + 1), start, start + len(token.content), "line")
+    return Slot(
+        Unit("admonition-title", token.content, line_no + 1),
+        start,
+        start + len(token.content),
+        "line",
+    )
 
 
 def _row_slots(tokens: list[Token], index: int, lines: _Lines) -> Iterator[Slot]:

@@ -48,13 +48,14 @@ def _spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 
 def split(text: str, lang: str) -> Split:
-    """Split text into sentences; ``split(t, l).join(list(sentences)) == t`` up to trailing space."""
+    """Split text into sentences, keeping separators so that joining loses nothing."""
     spans = _spans(text, lang)
     if not spans:
         return Split((), (), leading=text)
     sentences = tuple(text[a:b] for a, b in spans)
     separators = tuple(
-        text[b : spans[i + 1][0]] if i + 1 < len(spans) else text[b:] for i, (_, b) in enumerate(spans)
+        text[b : spans[i + 1][0]] if i + 1 < len(spans) else text[b:]
+        for i, (_, b) in enumerate(spans)
     )
     return Split(sentences, separators, leading=text[: spans[0][0]])
 

@@ -1,0 +1,262 @@
+"""`diptych translate`: pages → units → catalogs, translating only what needs it.
+
+One run holds the project lock, reads every page once, merges its units into each
+language's catalog (keeping every review), then gathers the sentences of every pending
+unit of every page and sends them to the engine in one go per language pair. Results are
+restored into Markdown, checked, and stored as machine translations. A catalog is written
+only if its bytes change, so a run with nothing to do loads no model and writes nothing.
+
+A page or catalog that cannot be read is reported and skipped; everything else proceeds.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+from filelock import FileLock
+from filelock import Timeout as FileLockTimeout
+
+from . import catalog
+from .config import Project
+from .engine import Engine, Translator
+from .errors import DiptychError, LockTimeout
+from .languages import Language
+from .protect import Protected, inline_parser, protect, restore
+from .segment import Page, segment_file
+from .sentences import Split, split
+
+COPIED = "nothing to translate: the unit is markup, numbers or names only"
+
+
+@dataclass
+class Job:
+    """One page's catalog for one language."""
+
+    page: Page
+    lang: Language
+    path: Path
+    po: polib.POFile
+    pending: list[polib.POEntry]
+
+
+@dataclass
+class LanguageReport:
+    units: int = 0
+    sentences: int = 0
+    flagged: int = 0
+    seconds: float = 0.0
+    skipped: str | None = None  # why nothing was translated (no model)
+
+
+@dataclass
+class Report:
+    languages: dict[str, LanguageReport] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    problems: list[DiptychError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Page ``index`` of ``count``: a stable split so several machines share a run."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        try:
+            k, n = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise DiptychError(f"bad shard {text!r}", hint="write K/N, e.g. 2/4") from None
+        if not 1 <= k <= n:
+            raise DiptychError(f"bad shard {text!r}: K must be between 1 and N")
+        return cls(k, n)
+
+    def owns(self, relative: str) -> bool:
+        return zlib.crc32(relative.encode("utf-8")) % self.count == self.index - 1
+
+
+class Hooks:
+    """Progress callbacks; the command line draws a bar, tests and scripts pass nothing."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, n: int) -> None: ...
+
+    def language(self, lang: Language, sentences: int) -> None: ...
+
+
+def _pages(project: Project, paths: Sequence[Path], shard: Shard | None) -> list[Path]:
+    docs = project.docs_dir.resolve()
+    if not paths:
+        pages = project.pages()
+    else:
+        pages = []
+        for path in paths:
+            path = path if path.is_absolute() else Path.cwd() / path
+            if path.is_dir():
+                pages += sorted(p for p in path.rglob("*.md") if p.is_file())
+            elif path.suffix == ".md" and path.is_file():
+                pages.append(path)
+            else:
+                raise DiptychError("not a Markdown page or folder", path=path)
+        for page in pages:
+            if not page.resolve().is_relative_to(docs):
+                raise DiptychError(f"page is outside {project.relative(docs)}", path=page)
+    if shard is not None:
+        pages = [p for p in pages if shard.owns(p.resolve().relative_to(docs).as_posix())]
+    return pages
+
+
+def plan(
+    project: Project,
+    languages: Sequence[Language],
+    paths: Sequence[Path] = (),
+    shard: Shard | None = None,
+    report: Report | None = None,
+) -> list[Job]:
+    """Read pages and catalogs, merge units in; bad files are reported and skipped."""
+    report = report if report is not None else Report()
+    jobs: list[Job] = []
+    for path in _pages(project, paths, shard):
+        try:
+            page = segment_file(path)
+        except DiptychError as exc:
+            exc.path = project.relative(path)
+            report.problems.append(exc)
+            continue
+        if not page.units:
+            report.warnings.append(f"{project.relative(path)}: no text to translate; skipped")
+            continue
+        rel = path.resolve().relative_to(project.docs_dir.resolve()).as_posix()
+        for lang in languages:
+            po_path = project.catalog_path(path, lang.code)
+            try:
+                po = catalog.load(po_path, lang) if po_path.exists() else catalog.new(lang, rel)
+            except DiptychError as exc:
+                exc.path = project.relative(po_path)
+                report.problems.append(exc)
+                continue
+            merged = catalog.merge(po, [unit.text for unit in page.units])
+            jobs.append(Job(page, lang, po_path, po, merged.pending))
+    return jobs
+
+
+@dataclass
+class _Work:
+    entry: polib.POEntry
+    protected: Protected
+    split: Split
+
+
+def _prepare(jobs: Sequence[Job], source: Language) -> list[_Work]:
+    md = inline_parser()
+    work = []
+    for job in jobs:
+        for entry in job.pending:
+            protected = protect(entry.msgid, job.page.references, md)
+            if not protected.has_words:
+                catalog.set_machine(entry, entry.msgid, COPIED)
+                continue
+            work.append(_Work(entry, protected, split(protected.masked, source.code)))
+    return work
+
+
+def _apply(
+    work: Sequence[_Work], translated: dict[str, str], translator: Translator, lang: Language
+) -> int:
+    md = inline_parser()
+    flagged = 0
+    for item in work:
+        joined = item.split.join([translated[s] for s in item.split.sentences], spaced=lang.spaced)
+        restored = restore(item.protected, joined, md)
+        notes = [f"repaired: {r}" for r in restored.repairs]
+        provenance = "; ".join([translator.provenance, *notes])
+        catalog.set_machine(item.entry, restored.text, provenance, restored.problems)
+        flagged += not restored.ok
+    return flagged
+
+
+def translate(
+    project: Project,
+    engine: Engine,
+    languages: Sequence[Language] | None = None,
+    paths: Sequence[Path] = (),
+    *,
+    shard: Shard | None = None,
+    skip_missing_models: bool = False,
+    hooks: Hooks | None = None,
+    lock_timeout: float = 600,
+    clock: Callable[[], float] = time.perf_counter,
+) -> Report:
+    """Bring every catalog up to date with its page; see the module docstring."""
+    hooks = hooks or Hooks()
+    languages = list(languages or project.targets)
+    report = Report()
+    began = clock()
+    lock = FileLock(str(project.lock_file), timeout=lock_timeout)
+    project.lock_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        lock.acquire()
+    except FileLockTimeout:
+        raise LockTimeout(
+            f"another diptych run has held the lock for {lock_timeout:.0f} s",
+            path=project.relative(project.lock_file),
+            hint="wait for it to finish; if none is running, delete the lock file",
+        ) from None
+    try:
+        jobs = plan(project, languages, paths, shard, report)
+        by_lang: dict[str, list[_Work]] = {}
+        translators: dict[str, Translator] = {}
+        for lang in languages:
+            lang_jobs = [job for job in jobs if job.lang == lang]
+            work = _prepare(lang_jobs, project.source)
+            lang_report = report.languages.setdefault(lang.code, LanguageReport())
+            if not work:
+                continue
+            try:
+                translators[lang.code] = engine.translator(project.source.code, lang.code)
+            except DiptychError as exc:
+                if skip_missing_models:
+                    lang_report.skipped = exc.message
+                    report.warnings.append(f"{lang.code}: {exc.message}; units left missing")
+                else:
+                    report.problems.append(exc)
+                continue
+            by_lang[lang.code] = work
+        hooks.start(
+            sum(len({s for w in work for s in w.split.sentences}) for work in by_lang.values())
+        )
+        for lang in languages:
+            work = by_lang.get(lang.code, [])
+            if not work:
+                continue
+            started = clock()
+            sentences = list(dict.fromkeys(s for item in work for s in item.split.sentences))
+            hooks.language(lang, len(sentences))
+            translator = translators[lang.code]
+            results = translator.translate(sentences, hooks.advance)
+            stats = report.languages[lang.code]
+            stats.flagged = _apply(
+                work, dict(zip(sentences, results, strict=True)), translator, lang
+            )
+            stats.units, stats.sentences = len(work), len(sentences)
+            stats.seconds = clock() - started
+        for job in jobs:
+            if catalog.save(job.po, job.path):
+                report.written.append(job.path)
+    finally:
+        lock.release()
+    report.seconds = clock() - began
+    return report
