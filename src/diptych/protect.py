@@ -28,7 +28,8 @@ PLACEHOLDER = re.compile(r"\{(\d+)\}")
 # What engines make of a placeholder: spaces inside, full-width braces.
 _DAMAGED = re.compile(r"[{｛]\s*(\d+)\s*[}｝]")
 # Text that merely looks like markup to a model, kept out of its reach as well.
-_LITERAL = re.compile(r"[{｛]\s*\d+\s*[}｝]|\[\^[^\]\s]+\]")
+# (placeholder look-alikes, footnote references, task-list boxes)
+_LITERAL = re.compile(r"[{｛]\s*\d+\s*[}｝]|\[\^[^\]\s]+\]|\[[ xX]\](?=\s)")
 
 
 def inline_parser() -> MarkdownIt:
@@ -220,7 +221,8 @@ def restore(protected: Protected, translated: str, md: MarkdownIt | None = None)
         return protected.markup[number]
 
     text = PLACEHOLDER.sub(put_back, fixed)
-    text = re.sub(r"[ \t]{2,}(?!\n)", " ", text) if repairs else text
+    if repairs:  # dropping placeholders leaves double and trailing spaces behind
+        text = re.sub(r"[ \t]{2,}(?!\n)", " ", text).strip(" ")
     for number, chunk in protected.markup.items():
         if not seen[number]:
             problems.append(f"lost placeholder {{{number}}} ({chunk.strip()!r})")

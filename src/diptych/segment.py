@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common.html_blocks import block_names
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -37,8 +38,18 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _TRAILING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}[ \t]*$")
 _ONLY_ATTRS = re.compile(r"^[ \t]*\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}[ \t]*$")
 _LETTER = re.compile(r"[^\W\d_]")
-# Line starts that would turn a continuation line of a translation into a new block.
-_BLOCK_START = re.compile(r"^(?:[#>*+=|:~`-]|\d+[.)](?:\s|$))")
+# Line starts that would begin a new block (CommonMark, GFM tables, the site's plugins) and
+# so must be escaped where a translation puts them at the start of a line. On a paragraph's
+# first line any ordered-list number starts a list; later, only "1." interrupts a paragraph.
+_HTML_BLOCK = "|".join(sorted(block_names, key=len, reverse=True))
+_INTERRUPTS = (
+    r"#{1,6}(?:[ \t]|$)|>|[-+*][ \t]+\S|(?:`{3,}|~{3,})|\$\$|(?:!!!|\?\?\?)[ +]"
+    r"|(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$"
+    r"|[|: \t]*-[-|: \t]*$|\[\^[^\]]+\]:"
+    rf"|<(?:script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[|/?(?:{_HTML_BLOCK})(?:[\s/>]|$))"
+)
+_FIRST_LINE_START = re.compile(rf"^(?:{_INTERRUPTS}|\d{{1,9}}[.)](?:[ \t]|$))", re.IGNORECASE)
+_LINE_START = re.compile(rf"^(?:{_INTERRUPTS}|1[.)][ \t]+\S)", re.IGNORECASE)
 
 
 def markdown_parser() -> MarkdownIt:
@@ -109,17 +120,17 @@ class Page:
 
 
 def _format(slot: Slot, translation: str, newline: str) -> str:
-    lines = [line.strip() for line in _NEWLINE.split(translation.strip())]
-    lines = [line for line in lines if line]
-    if slot.form == "yaml":
-        return json.dumps(" ".join(lines), ensure_ascii=False)
-    if slot.form == "cell":
-        return re.sub(r"(?<!\\)\|", r"\\|", " ".join(lines))
-    if slot.form == "line":
-        return " ".join(lines)
+    # Leading space would make an indented code block; trailing "  " is a hard break.
+    lines = [line.lstrip() for line in _NEWLINE.split(translation.strip())]
+    lines = [line for line in lines if line.strip()]
+    if slot.form != "block":
+        line = " ".join(line.strip() for line in lines)
+        if slot.form == "yaml":
+            return _yaml_scalar(line)
+        return re.sub(r"(?<!\\)\|", r"\\|", line) if slot.form == "cell" else line
     out = []
     for i, line in enumerate(lines):
-        if _BLOCK_START.match(line):
+        if (_FIRST_LINE_START if i == 0 else _LINE_START).match(line):
             line = "\\" + line
         if i == 0:
             out.append(line)
@@ -127,6 +138,16 @@ def _format(slot: Slot, translation: str, newline: str) -> str:
             prefix = slot.prefixes[i - 1] if i - 1 < len(slot.prefixes) else slot.extra_prefix
             out.append(newline + prefix + line)
     return "".join(out)
+
+
+def _yaml_scalar(value: str) -> str:
+    """A plain YAML scalar where it reads back as the same string, else a quoted one."""
+    try:
+        if yaml.safe_load(f"k: {value}") == {"k": value}:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _continuation(prefix: str) -> str:

@@ -25,7 +25,7 @@ class Split:
         parts = [self.leading]
         for sentence, sep in zip(translated, self.separators, strict=True):
             parts.append(sentence.strip())
-            parts.append(sep if spaced or not sep.strip(" ") else sep.replace(" ", ""))
+            parts.append(sep if spaced else sep.replace(" ", ""))
         return "".join(parts).rstrip() if spaced else "".join(parts).strip()
 
 
