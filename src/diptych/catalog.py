@@ -74,6 +74,27 @@ def _line_of(path: Path, needle: str) -> int | None:
     return None
 
 
+_PO_LINE = re.compile(
+    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"'
+)
+
+
+def _lint(text: str) -> tuple[int, str] | None:
+    """The first line that is not PO syntax: polib quietly accepts some broken lines."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.fullmatch(stripped):
+            return number, "not PO syntax (a keyword and a quoted string, or a quoted string)"
+    return None
+
+
+def _second_line_of(path: Path, msgid_start: str) -> int | None:
+    """The line of a duplicate's second msgid (where a reader has to look)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    hits = [n for n, line in enumerate(lines, 1) if line.startswith(f'msgid "{msgid_start}')]
+    return hits[1] if len(hits) > 1 else (hits[0] if hits else None)
+
+
 def load(path: Path, lang: Language | None = None) -> polib.POFile:
     """Parse a catalog; any problem is a CatalogError naming file and line."""
     try:
@@ -89,6 +110,14 @@ def load(path: Path, lang: Language | None = None) -> polib.POFile:
             line=raw[: exc.start].count(b"\n") + 1,
             hint="catalogs must be saved as UTF-8",
         ) from None
+    bad = _lint(raw.decode("utf-8"))
+    if bad is not None:
+        raise CatalogError(
+            f"broken catalog: {bad[1]}",
+            path=path,
+            line=bad[0],
+            hint="fix the file by hand (or `git checkout` it); no other catalog was touched",
+        )
     try:
         po = polib.pofile(str(path), encoding="utf-8", check_for_duplicates=True, wrapwidth=0)
     except (OSError, ValueError) as exc:
@@ -97,8 +126,9 @@ def load(path: Path, lang: Language | None = None) -> polib.POFile:
         line = int(match.group(1)) if match else None
         duplicate = re.match(r'Entry "(.*)" already exists', message, re.S)
         if duplicate:
-            line = _line_of(path, duplicate.group(1).split("\n")[0][:40])
+            line = _second_line_of(path, duplicate.group(1).split("\n")[0][:40])
             message = "duplicate entry: the same msgid appears twice"
+        message = re.sub(r" in po file .*? \(line \d+\)", "", message)
         raise CatalogError(
             f"broken catalog: {message}",
             path=path,

@@ -39,7 +39,9 @@ def make_site(tmp_path: Path) -> Site:
     ) -> Path:
         root = tmp_path / "site"
         root.mkdir(exist_ok=True)
-        targets = "\n".join(f"        - locale: {code}\n          name: {code}" for code in languages)
+        targets = "\n".join(
+            f"        - locale: {code}\n          name: {code}" for code in languages
+        )
         (root / "mkdocs.yml").write_text(MKDOCS_YML.format(targets=targets), encoding="utf-8")
         for rel, text in pages.items():
             path = root / "docs" / rel

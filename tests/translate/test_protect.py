@@ -12,7 +12,7 @@ from diptych.segment import segment
 
 
 def test_markup_becomes_numbered_placeholders() -> None:
-    p = protect("Силы **Республики Казахстан** и [ОДКБ](https://odkb.org \"т\") `код` [^1]")
+    p = protect('Силы **Республики Казахстан** и [ОДКБ](https://odkb.org "т") `код` [^1]')
     assert p.masked == "Силы {1}Республики Казахстан{2} и {3}ОДКБ{4} {5} {6}"
     assert p.markup == {
         1: "**",
@@ -39,7 +39,9 @@ def test_reference_links_use_the_page_definitions() -> None:
 def test_text_that_looks_like_a_placeholder_is_protected_too() -> None:
     p = protect("Скобки {2} в тексте и [ ] задача")
     assert p.masked == "Скобки {1} в тексте и {2} задача"
-    assert restore(p, "Brackets {1} in text and {2} task").text == "Brackets {2} in text and [ ] task"
+    assert (
+        restore(p, "Brackets {1} in text and {2} task").text == "Brackets {2} in text and [ ] task"
+    )
 
 
 def test_soft_breaks_become_spaces_hard_breaks_stay() -> None:

@@ -205,7 +205,7 @@ def page(draw: st.DrawFn) -> str:
     blocks = draw(st.lists(block(), min_size=1, max_size=6))
     front = draw(st.sampled_from(["", "---\ntitle: Заголовок страницы\n---\n\n"]))
     ending = draw(st.sampled_from(["\n", "", "\n\n"]))
-    text = front + "\n\n".join(blocks) + ending + "\n[^1]: сноска\n"
+    text = front + "\n\n".join(blocks) + ending + "\n\n[^1]: сноска\n"
     return text.replace("\n", "\r\n") if draw(st.booleans()) else text
 
 
