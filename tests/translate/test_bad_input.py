@@ -15,7 +15,7 @@ def test_invalid_utf8_page_is_reported_and_other_pages_proceed(
     make_site: Site, diptych: Run
 ) -> None:
     root = make_site({"плохая.md": b"# \xd0\x97\n\n\xff\xfe broken\n", "хорошая.md": "Текст.\n"})
-    code, out, err = diptych(root, "translate", "--engine", "pseudo", "--to", "en")
+    code, _out, err = diptych(root, "translate", "--engine", "pseudo", "--to", "en")
     assert code == 1
     assert err == (
         "diptych: error: docs/плохая.md:3: not valid UTF-8 (byte 0xff at offset 6)\n"
@@ -94,9 +94,9 @@ def test_corrupt_catalog_names_file_and_line_and_touches_nothing_else(
     text = broken.read_text(encoding="utf-8").replace('msgstr "⟦', "msgstr ⟦", 1)
     broken.write_text(text, encoding="utf-8")
     (root / "docs" / "б.md").write_text("Текст Б, новый.\n", encoding="utf-8")
-    code, out, err = diptych(root, "translate", "--engine", "pseudo")
+    code, _out, err = diptych(root, "translate", "--engine", "pseudo")
     assert code == 1
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("msgstr ⟦"))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("msgstr ⟦"))
     assert err.splitlines()[0] == (
         f"diptych: error: translations/en/а.po:{line}: broken catalog: not PO syntax "
         "(a keyword and a quoted string, or a quoted string)"
