@@ -203,8 +203,19 @@ def add(file: Path, models_dir: Path, packages_dir: Path) -> PackageInfo:
 def download(source: str, target: str, models_dir: Path, state_dir: Path) -> Path:
     """Fetch a package from the Argos index into the models folder (network access)."""
     package = import_argos(state_dir)
+    settings = import_argos(state_dir, "argostranslate.settings")
+    index = Path(settings.local_package_index)
+    index.unlink(missing_ok=True)
+    # argostranslate logs a failed fetch and returns; asking for packages without an index
+    # would then retry forever, so look for the file first.
+    package.update_package_index()
+    if not index.is_file():
+        raise ModelError(
+            f"cannot download the Argos package index from {settings.remote_package_index}",
+            hint="check the network connection, or add a downloaded file with "
+            "`diptych models add FILE.argosmodel`",
+        )
     try:
-        package.update_package_index()
         candidates = [
             p
             for p in package.get_available_packages()
