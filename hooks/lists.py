@@ -1,0 +1,48 @@
+"""Lists that pages ask for with a marker comment: statements by date, the dashboard."""
+
+from __future__ import annotations
+
+from dataclasses import replace as replace_field
+from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+from diptych.site.build import current_language, site_for
+from diptych.site.links import translated_url
+from diptych.site.listing import MARKER, dashboard_html, marker_options, statements_html
+from diptych.site.views import PageView
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if "diptych:" not in html:
+        return html
+    site = site_for(config)
+    lang = current_language(config)
+
+    def title(view: PageView) -> tuple[str, str]:
+        if lang != site.source.code:
+            shown = site.view(view.rel_path, lang).field("title")
+            if shown and shown[1]:
+                return shown[0], lang
+        field = site.view(view.rel_path, view.lang.code).page.units
+        for unit in field:
+            if unit.kind == "front-matter:title":
+                return unit.text, site.source.code
+        return view.rel_path, ""
+
+    def href(view: PageView) -> str:
+        return get_relative_url(translated_url(view.rel_path, lang, site.source.code), page.url)
+
+    def replace(match: Any) -> str:
+        options = marker_options(match.group(2))
+        if match.group(1) == "dashboard":
+            views = {t.code: site.views(t.code) for t in site.project.targets}
+            return dashboard_html(views, lang, title, href)
+        entries = [
+            replace_field(entry, href=get_relative_url(entry.href, page.url))
+            for entry in site.statements(lang)
+        ]
+        limit = int(options["limit"]) if "limit" in options else None
+        return statements_html(entries, lang, site.source.code, limit)
+
+    return MARKER.sub(replace, html)

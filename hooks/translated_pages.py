@@ -1,0 +1,31 @@
+"""Translated pages: each target language's page is rendered from the source and its catalog.
+
+mkdocs-static-i18n (suffix structure) gives every target-language build the Russian file
+as a fallback for each page that has no hand-written ``page.<lang>.md``. After it has
+arranged the files (it runs at priority -100), this hook replaces the content of those
+fallback files with the page rendered from its catalog, so the language switcher, hreflang
+and the sitemap treat it as the page in that language. Hand-written localized files win.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from diptych.site.build import current_language, site_for
+
+
+@event_priority(-200)
+def on_files(files: Any, config: Any) -> Any:
+    lang = current_language(config)
+    site = site_for(config)
+    if not site.is_target(lang):
+        return files
+    for file in files.documentation_pages():
+        if getattr(file, "locale", None) != site.source.code:
+            continue  # a hand-written page in this language, or not a page of docs/
+        view = site.view(file.src_uri, lang)
+        file.content_string = view.markdown()
+        file.diptych_translation = file.src_uri
+    return files
