@@ -94,6 +94,8 @@ class _Finding:
     description: str
     # What the two passes agree to call the same thing (defaults to the description).
     topic: str = ""
+    # Active content (runs code, loads or submits elsewhere), not merely raw markup.
+    dangerous: bool = False
 
     @property
     def about(self) -> str:
@@ -143,7 +145,9 @@ class _Tags(HTMLParser):
             return
         pairs = tuple(f"{k.lower()}={v or ''}" for k, v in sorted(attrs, key=lambda kv: kv[0]))
         what = DANGEROUS_ELEMENTS.get(name, "raw HTML tag")
-        self.found.append(_Finding(("tag", name, *pairs), f"{what} {shown}"))
+        self.found.append(
+            _Finding(("tag", name, *pairs), f"{what} {shown}", dangerous=name in DANGEROUS_ELEMENTS)
+        )
         for key, value in attrs:
             key = key.lower()
             if key.startswith("on"):
@@ -151,11 +155,14 @@ class _Tags(HTMLParser):
                     _Finding(
                         ("handler", name, key, value or ""),
                         f"event-handler attribute {key}= on <{name}>",
+                        dangerous=True,
                     )
                 )
             if key == "style":
                 self.found.append(
-                    _Finding(("style", name, value or ""), f"style attribute on <{name}>")
+                    _Finding(
+                        ("style", name, value or ""), f"style attribute on <{name}>", dangerous=True
+                    )
                 )
             found = _SCHEME_ANYWHERE.search(normalise_url(value or ""))
             if found:
@@ -163,6 +170,7 @@ class _Tags(HTMLParser):
                     _Finding(
                         ("attr-url", name, key, normalise_url(value or "")),
                         f"{found.group(1)}: URL in attribute {key}= of <{name}>",
+                        dangerous=True,
                     )
                 )
 
@@ -197,7 +205,8 @@ def _html(text: str) -> list[_Finding]:
     rest = parser.rawdata[parser.rawdata.find("<") :] if "<" in parser.rawdata else ""
     if re.match(r"<[/!?]?[A-Za-z]", rest):
         # A tag left open at the end would swallow the page's markup that follows it.
-        parser.found.append(_Finding(("unclosed", rest), f"unterminated HTML tag {_short(rest)}"))
+        description = f"unterminated HTML tag {_short(rest)}"
+        parser.found.append(_Finding(("unclosed", rest), description, dangerous=True))
     parser.close()
     return parser.found
 
@@ -219,7 +228,8 @@ def _url(kind: str, url: str, findings: list[_Finding]) -> None:
     if scheme:
         topic = f"{scheme}: link or image" if kind in ("link", "image") else ""
         description = f"{scheme}: URL in {kind}: {_short(url)}"
-        findings.append(_Finding(("url", kind, normalise_url(url)), description, topic))
+        key = ("url", kind, normalise_url(url))
+        findings.append(_Finding(key, description, topic, dangerous=True))
 
 
 def _walk(tokens: list[Token], findings: list[_Finding]) -> None:
@@ -268,11 +278,13 @@ def _attribute_lists(text: str) -> Iterator[_Finding]:
                 yield _Finding(
                     ("attr-list-handler", key, value),
                     f"event-handler attribute {key}= in attribute list {shown}",
+                    dangerous=True,
                 )
             if key and _SCHEME_ANYWHERE.search(normalise_url(value)):
                 yield _Finding(
                     ("attr-list-url", key, normalise_url(value)),
                     f"unsafe URL in attribute {key}= in attribute list {shown}",
+                    dangerous=True,
                 )
 
 
@@ -300,7 +312,8 @@ def _raw(text: str, env: Mapping[str, Any] | None) -> list[_Finding]:
             if scheme:
                 key = ("link-target", normalise_url(head))
                 description = f"{scheme}: URL in link: {_short(head)}"
-                findings.append(_Finding(key, description, f"{scheme}: link or image"))
+                topic = f"{scheme}: link or image"
+                findings.append(_Finding(key, description, topic, dangerous=True))
                 break
     return findings
 
@@ -321,6 +334,20 @@ def _surplus(
     return extra
 
 
+def _merge(first: list[_Finding], second: list[_Finding]) -> list[str]:
+    """The two passes see much the same things: report each as often as the pass that saw
+    it most often did, in the first pass's words where it has them."""
+    counts = Counter(f.about for f in first)
+    for topic, number in Counter(f.about for f in second).items():
+        counts[topic] = max(counts[topic], number)
+    out: list[str] = []
+    for finding in [*first, *second]:
+        if counts[finding.about] > 0:
+            counts[finding.about] -= 1
+            out.append(finding.description)
+    return out
+
+
 def injected_markup(
     source_md: str, translated_md: str, env: Mapping[str, Any] | None = None
 ) -> list[str]:
@@ -333,18 +360,28 @@ def injected_markup(
     """
     first = _surplus(_parsed, source_md, translated_md, env)
     second = _surplus(_raw, source_md, translated_md, env)
-    # The two passes see much the same things; report each as often as the pass that saw
-    # it most often did, in the first pass's words where it has them.
-    counts = Counter(f.about for f in first)
-    for topic, number in Counter(f.about for f in second).items():
-        counts[topic] = max(counts[topic], number)
-    out: list[str] = []
-    for finding in [*first, *second]:
-        if counts[finding.about] > 0:
-            counts[finding.about] -= 1
-            out.append(finding.description)
-    return out
+    return _merge(first, second)
 
 
 def is_safe(source_md: str, translated_md: str, env: Mapping[str, Any] | None = None) -> bool:
     return not injected_markup(source_md, translated_md, env)
+
+
+def active_content(markdown: str, env: Mapping[str, Any] | None = None) -> list[str]:
+    """Describe the active content of one text (a source page, say): script, event
+    handlers, unsafe URLs, frames, objects, forms, styles, meta/base/link tags. Plain
+    raw HTML (``<br>``, ``<abbr>``) is not active and is not reported here."""
+    first = [f for f in _parsed(markdown, env) if f.dangerous]
+    second = [f for f in _raw(markdown, env) if f.dangerous]
+    return _merge(first, second)
+
+
+def attribute_lists(markdown: str) -> list[str]:
+    """Python-Markdown attribute lists (``{#id}``, ``{: .class key=value}``) in a text."""
+    plain = _without_code_spans(markdown)
+    return [f.key[1] for f in _attribute_lists(plain) if f.key[0] == "attr-list"]
+
+
+def link_parser() -> MarkdownIt:
+    """The project's parser with link validation off: javascript: links stay links."""
+    return _parser()

@@ -1,0 +1,116 @@
+"""What the rule families share: findings, and the catalogs and pages they look at."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from ..catalog import FUZZY
+from ..config import Project
+from ..languages import Language
+from ..segment import Page
+
+# A translator comment that waives allowable rules for one entry: "# diptych: allow D301".
+ALLOW = re.compile(r"^diptych:\s*allow\s+(.+)$", re.I | re.M)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, as a rule reports it; the runner decides its severity."""
+
+    code: str
+    path: Path
+    line: int
+    message: str
+    # Reported on an entry that is still fuzzy (machine or stale output).
+    fuzzy: bool = False
+    # Codes the entry's translator comment waives.
+    allowed: frozenset[str] = frozenset()
+
+
+@dataclass
+class PageInfo:
+    """A source page, segmented (``page`` is None if it could not be read)."""
+
+    path: Path
+    rel: str  # relative to docs/, POSIX
+    page: Page | None
+
+    @property
+    def units(self) -> set[str]:
+        return {unit.text for unit in self.page.units} if self.page else set()
+
+    @property
+    def references(self) -> dict[str, Any]:
+        return self.page.references if self.page else {}
+
+
+@dataclass
+class CatalogInfo:
+    """A catalog as read from disk, with the line of each entry's msgid."""
+
+    path: Path
+    lang: Language | None
+    page: PageInfo | None
+    po: polib.POFile | None = None
+    text: str = ""
+    lines: dict[int, int] = field(default_factory=dict)  # id(entry) -> msgid line
+
+    def line_of(self, entry: polib.POEntry) -> int:
+        return self.lines.get(id(entry), getattr(entry, "linenum", None) or 1)
+
+
+def is_fuzzy(entry: polib.POEntry) -> bool:
+    return FUZZY in entry.flags
+
+
+def allowed_codes(entry: polib.POEntry) -> frozenset[str]:
+    codes: set[str] = set()
+    for match in ALLOW.finditer(entry.tcomment or ""):
+        codes.update(code.upper() for code in re.findall(r"[A-Za-z]\d{3}", match.group(1)))
+    return frozenset(codes)
+
+
+@dataclass
+class Context:
+    """Everything a run of the checks needs to know about the project."""
+
+    project: Project
+    strict: bool = False
+    glossary_dir: Path | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def rel(self, path: Path) -> Path:
+        return self.project.relative(path)
+
+
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_PLACEHOLDER = re.compile(r"\{\d+\}")
+
+
+def plain_text(markdown: str, env: dict[str, Any] | None = None) -> str:
+    """The words of a unit: text, link text and image alt text, without code, URLs, HTML,
+    math or footnote references; separate pieces on separate lines."""
+    from ..safety import link_parser
+
+    tokens = link_parser().parseInline(markdown, dict(env or {}))
+    pieces: list[str] = []
+
+    def visit(children: list[Any]) -> None:
+        for token in children:
+            if token.type == "text":
+                pieces.append(token.content)
+            elif token.type in ("softbreak", "hardbreak"):
+                pieces.append("\n")
+            elif token.type == "image":
+                visit(token.children or [])
+            elif token.type in ("code_inline", "html_inline", "math_inline"):
+                pieces.append("\n")
+
+    visit(tokens[0].children or [] if tokens else [])
+    text = "".join(pieces)
+    return _PLACEHOLDER.sub(" ", _FOOTNOTE_REF.sub(" ", text))

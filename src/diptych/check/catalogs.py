@@ -1,0 +1,199 @@
+"""D1xx: catalog files: syntax, headers, duplicate and orphaned entries, msgfmt's checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import polib
+
+from .base import CatalogInfo, Finding
+
+_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*([1-9]\d*)\s*;\s*plural\s*=\s*([^;]+?)\s*;?\s*$")
+_CHARSET = re.compile(r"charset\s*=\s*utf-?8\s*$", re.I)
+_MSGID = re.compile(r"^(?:#~\s*)?msgid\s")
+# A PO string: double quotes around characters and C escapes (as msgfmt reads them).
+_STRING = re.compile(r'"(?:[^"\\]|\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"')
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(.*)$")
+
+
+def syntax(text: str) -> Iterator[tuple[int, str]]:
+    """PO syntax errors as (line, message), stricter than polib (which skips some)."""
+    expect: dict[str, str | None] = {"": None, "#~": None}  # what each stream has open
+    last: dict[str, int] = {"": 0, "#~": 0}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        stream = ""
+        if stripped.startswith("#~"):
+            stream, stripped = "#~", stripped[2:].strip()
+            if not stripped:
+                continue
+        elif stripped.startswith("#"):
+            continue  # comments, flags, references, previous msgid (#|)
+        if stripped.startswith('"'):
+            if expect[stream] is None and last[stream] == 0:
+                yield number, "a quoted string outside any msgid/msgstr"
+            rest = stripped
+        else:
+            match = _KEYWORD.match(stripped)
+            if not match:
+                yield number, f"unknown keyword {stripped.split()[0]!r}"
+                continue
+            keyword, rest = match.group(1), match.group(2)
+            state = expect[stream]
+            if keyword in ("msgctxt", "msgid") and state == "msgstr":
+                yield last[stream], "msgid without msgstr"
+            if keyword.startswith("msgstr") and state != "msgstr":
+                yield number, "msgstr without a msgid before it"
+            if keyword == "msgid_plural" and state != "msgstr":
+                yield number, "msgid_plural without a msgid before it"
+            expect[stream] = (
+                "msgid"
+                if keyword == "msgctxt"
+                else ("msgstr" if keyword in ("msgid", "msgid_plural") else None)
+            )
+            last[stream] = number
+            if not rest:
+                yield number, f"{keyword} needs a quoted string"
+                continue
+        string = _STRING.match(rest)
+        if not string:
+            if rest.count('"') < 2 or rest.rstrip().endswith('\\"'):
+                yield number, "unterminated string: a closing double quote is missing"
+            else:
+                yield number, 'invalid string: write a quote inside as \\" and a backslash as \\\\'
+        elif rest[string.end() :].strip():
+            yield number, 'text after the closing quote (a quote inside must be written \\")'
+        else:
+            last[stream] = number
+    for stream, state in expect.items():
+        if state == "msgstr":
+            yield last[stream], "msgid without msgstr"
+
+
+def read(info: CatalogInfo) -> Iterator[Finding]:
+    """Parse the catalog into ``info.po`` (left None if it cannot be parsed: D101)."""
+    try:
+        raw = info.path.read_bytes()
+    except OSError as exc:
+        yield Finding("D101", info.path, 1, f"cannot read the catalog: {exc.strerror}")
+        return
+    try:
+        info.text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        yield Finding("D101", info.path, line, "not valid UTF-8: save the catalog as UTF-8")
+        return
+    errors = list(syntax(info.text))
+    for line, message in errors:
+        yield Finding("D101", info.path, line, f"PO syntax error: {message}")
+    if errors:
+        return
+    try:
+        po = polib.pofile(info.text, wrapwidth=0, check_for_duplicates=False)
+    except (OSError, ValueError, IndexError, KeyError) as exc:
+        message = str(exc)
+        match = re.search(r"line (\d+)", message)
+        line = int(match.group(1)) if match else 1
+        message = re.sub(r"\s*\(line \d+\)", "", message)
+        yield Finding("D101", info.path, line, f"PO syntax error: {message}")
+        return
+    info.po = po
+    info.lines = _msgid_lines(info.text, po)
+
+
+def _msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
+    """The line of each entry's msgid (polib only knows where an entry's comments start)."""
+    lines = text.splitlines()
+    found: dict[int, int] = {}
+    for entry in po:
+        start = max((getattr(entry, "linenum", None) or 1) - 1, 0)
+        for number in range(start, len(lines)):
+            if _MSGID.match(lines[number]):
+                found[id(entry)] = number + 1
+                break
+    return found
+
+
+def _header_line(info: CatalogInfo, field: str) -> int:
+    for number, line in enumerate(info.text.splitlines(), start=1):
+        if line.startswith(f'"{field}:'):
+            return number
+        if number > 1 and line.startswith(("msgid", "#~")):
+            break
+    return 1
+
+
+def headers(info: CatalogInfo) -> Iterator[Finding]:
+    assert info.po is not None
+    meta = info.po.metadata
+    language = meta.get("Language", "").strip()
+    expected = info.lang.code if info.lang else None
+    if not language:
+        hint = f': add "Language: {expected}\\n"' if expected else ""
+        yield Finding("D102", info.path, 1, f"no Language header{hint}")
+    elif expected and language != expected:
+        yield Finding(
+            "D102",
+            info.path,
+            _header_line(info, "Language"),
+            f"Language is {language!r}, but the catalog is in translations/{expected}/",
+        )
+    plural = meta.get("Plural-Forms", "")
+    if not plural:
+        yield Finding("D103", info.path, 1, "no Plural-Forms header")
+    elif not _PLURAL_FORMS.match(plural):
+        yield Finding(
+            "D103",
+            info.path,
+            _header_line(info, "Plural-Forms"),
+            f"malformed Plural-Forms {plural!r}: expected 'nplurals=N; plural=EXPR;'",
+        )
+    content_type = meta.get("Content-Type", "")
+    if not _CHARSET.search(content_type):
+        shown = f" (Content-Type is {content_type!r})" if content_type else ""
+        yield Finding(
+            "D104",
+            info.path,
+            _header_line(info, "Content-Type") if content_type else 1,
+            f"the catalog must declare charset=UTF-8{shown}",
+        )
+
+
+def entries(info: CatalogInfo) -> Iterator[Finding]:
+    """Duplicates, entries that are no unit of the page, msgfmt's line-break check."""
+    assert info.po is not None
+    seen: dict[tuple[str | None, str], int] = {}
+    units = info.page.units if info.page and info.page.page else None
+    for entry in info.po:
+        line = info.line_of(entry)
+        if not entry.obsolete:
+            key = (entry.msgctxt, entry.msgid)
+            if key in seen:
+                yield Finding(
+                    "D105",
+                    info.path,
+                    line,
+                    f"duplicate of the entry at line {seen[key]}: keep one of them",
+                )
+            else:
+                seen[key] = line
+            if units is not None and entry.msgid not in units:
+                yield Finding(
+                    "D106",
+                    info.path,
+                    line,
+                    f"msgid is not a unit of {info.page.rel if info.page else 'its page'}: "
+                    "fix the source in docs/ instead, or delete the entry",
+                )
+        if entry.msgstr:
+            for end, where in ((str.startswith, "begin"), (str.endswith, "end")):
+                if end(entry.msgid, "\n") != end(entry.msgstr, "\n"):
+                    yield Finding(
+                        "D108",
+                        info.path,
+                        line,
+                        f"msgid and msgstr must both {where} with a line break, or neither",
+                    )

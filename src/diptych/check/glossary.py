@@ -1,0 +1,143 @@
+"""D303/D304: terms that must be translated one way, per language pair.
+
+A glossary is ``glossary/<source>-<target>.csv`` (for example ``glossary/ru-en.csv``):
+UTF-8 CSV with the header ``source,target,note``, one term per row. It is small, reviewed
+like code, diffs line by line, opens in any spreadsheet and imports into Weblate as a
+glossary. Matching:
+
+* a source term matches whole words, case-insensitively; Russian declension is allowed
+  for by matching each word of more than three letters by its stem (``Вооружённые силы``
+  matches ``Вооруженными силами``); a ``*`` in a term marks the stem explicitly
+  (``миротворческ* сил*``); a word in capitals (``ОДКБ``) must match exactly; ``ё`` and
+  ``е`` are the same letter;
+* the target may list alternatives separated by ``|`` (``CSTO|Collective Security Treaty
+  Organization``); one of them must appear in the translation, case-insensitively unless
+  written in capitals, as the start of a word (so ``CSTO's`` counts) — or anywhere, in
+  languages written without spaces.
+
+The rule applies to reviewed units only: machine output is not expected to know the
+glossary, and a reviewer is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..languages import Language
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    targets: tuple[str, ...]
+    note: str
+    line: int
+    pattern: re.Pattern[str]
+    target_patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass
+class Glossary:
+    path: Path
+    terms: list[Term] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _fold(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def source_pattern(term: str) -> re.Pattern[str]:
+    words = _fold(term).split()
+    parts: list[str] = []
+    for word in words:
+        if "*" in word:
+            parts.append(r"\w*".join(re.escape(piece) for piece in word.split("*")))
+        elif _acronym(word) or len(word) <= 3:
+            parts.append(re.escape(word))
+        else:
+            stem = word[:-2] if len(word) >= 6 else word[:-1]
+            parts.append(re.escape(stem) + r"\w*")
+    body = r"\s+".join(parts)
+    flags = 0 if all(_acronym(word) for word in words) else re.I
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)", flags)
+
+
+def target_pattern(target: str, lang: Language) -> re.Pattern[str]:
+    body = r"\s+".join(re.escape(word) for word in target.split())
+    flags = 0 if _acronym(target) else re.I
+    return re.compile((r"(?<!\w)" if lang.spaced else "") + body, flags)
+
+
+def load(path: Path, lang: Language) -> Glossary:
+    glossary = Glossary(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        glossary.problems.append((1, "not valid UTF-8: save the glossary as UTF-8"))
+        return glossary
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [cell.strip().lower() for cell in next(rows)]
+    except StopIteration:
+        glossary.problems.append((1, "empty glossary: the first line must be source,target,note"))
+        return glossary
+    except csv.Error as exc:
+        glossary.problems.append((1, f"CSV syntax error: {exc}"))
+        return glossary
+    if "source" not in header or "target" not in header:
+        glossary.problems.append((1, "the first line must name the columns: source,target,note"))
+        return glossary
+    seen: dict[str, int] = {}
+    column = {name: header.index(name) for name in header}
+    try:
+        for row in rows:
+            line = rows.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = {name: row[i].strip() if i < len(row) else "" for name, i in column.items()}
+            source, target = cells["source"], cells["target"]
+            if not source or not target:
+                glossary.problems.append((line, "each row needs a source term and a target term"))
+                continue
+            key = _fold(source).lower()
+            if key in seen:
+                glossary.problems.append(
+                    (line, f"{source!r} is already in the glossary at line {seen[key]}")
+                )
+                continue
+            seen[key] = line
+            targets = tuple(t.strip() for t in target.split("|") if t.strip())
+            glossary.terms.append(
+                Term(
+                    source,
+                    targets,
+                    cells.get("note", ""),
+                    line,
+                    source_pattern(source),
+                    tuple(target_pattern(t, lang) for t in targets),
+                )
+            )
+    except csv.Error as exc:
+        glossary.problems.append((rows.line_num, f"CSV syntax error: {exc}"))
+    return glossary
+
+
+def violations(glossary: Glossary, source: str, translated: str) -> list[Term]:
+    """Terms that occur in ``source`` while none of their targets is in ``translated``."""
+    folded = _fold(source)
+    return [
+        term
+        for term in glossary.terms
+        if term.pattern.search(folded)
+        and not any(p.search(translated) for p in term.target_patterns)
+    ]
