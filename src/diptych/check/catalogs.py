@@ -101,10 +101,10 @@ def read(info: CatalogInfo) -> Iterator[Finding]:
         yield Finding("D101", info.path, line, f"PO syntax error: {message}")
         return
     info.po = po
-    info.lines = _msgid_lines(info.text, po)
+    info.lines = msgid_lines(info.text, po)
 
 
-def _msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
+def msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
     """The line of each entry's msgid (polib only knows where an entry's comments start)."""
     lines = text.splitlines()
     found: dict[int, int] = {}
@@ -118,11 +118,15 @@ def _msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
 
 
 def _header_line(info: CatalogInfo, field: str) -> int:
+    """The line of a header field (in the first entry, the one with msgid "")."""
+    entries = 0
     for number, line in enumerate(info.text.splitlines(), start=1):
+        if line.startswith("msgid"):
+            entries += 1
+            if entries > 1:
+                break
         if line.startswith(f'"{field}:'):
             return number
-        if number > 1 and line.startswith(("msgid", "#~")):
-            break
     return 1
 
 

@@ -56,26 +56,35 @@ def _fold(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
+def _word_pattern(word: str) -> str:
+    if "*" in word:
+        body = r"\w*".join(re.escape(piece) for piece in word.split("*"))
+    elif _acronym(word) or len(word) <= 3:
+        body = re.escape(word)
+    else:
+        body = re.escape(word[:-2] if len(word) >= 6 else word[:-1]) + r"\w*"
+    if word[:1].isupper() and not _acronym(word):
+        # A capital stays a capital (Казахстан, not казахстанский); the rest may vary.
+        body = f"(?-i:{re.escape(word[0])})" + body[len(re.escape(word[0])) :]
+    return body
+
+
 def source_pattern(term: str) -> re.Pattern[str]:
     words = _fold(term).split()
-    parts: list[str] = []
-    for word in words:
-        if "*" in word:
-            parts.append(r"\w*".join(re.escape(piece) for piece in word.split("*")))
-        elif _acronym(word) or len(word) <= 3:
-            parts.append(re.escape(word))
-        else:
-            stem = word[:-2] if len(word) >= 6 else word[:-1]
-            parts.append(re.escape(stem) + r"\w*")
-    body = r"\s+".join(parts)
+    body = r"\s+".join(_word_pattern(word) for word in words)
     flags = 0 if all(_acronym(word) for word in words) else re.I
     return re.compile(r"(?<!\w)" + body + r"(?!\w)", flags)
+
+
+# Languages that join prepositions and articles to the next word (لمنظمة, בקזחסטן).
+_CLITICS = {"ar", "fa", "ur", "he"}
 
 
 def target_pattern(target: str, lang: Language) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(word) for word in target.split())
     flags = 0 if _acronym(target) else re.I
-    return re.compile((r"(?<!\w)" if lang.spaced else "") + body, flags)
+    bounded = lang.spaced and lang.code not in _CLITICS
+    return re.compile((r"(?<!\w)" if bounded else "") + body, flags)
 
 
 def load(path: Path, lang: Language) -> Glossary:

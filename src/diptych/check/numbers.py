@@ -235,8 +235,14 @@ def _scale(after: str) -> int | None:
     return None
 
 
-def numbers(text: str) -> list[Item]:
+# In Chinese and Japanese a number before 月 is a month (2022年1月10日): months() reads it.
+_NUMBERED_MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
+
+
+def numbers(text: str, lang: str = "") -> list[Item]:
     items: list[Item] = []
+    if lang in _JOINED:
+        text = _NUMBERED_MONTH.sub(lambda m: " " * len(m.group(0)), text)
     for match in _NUMBER.finditer(text):
         parts = _interpret(match.group(0))
         factor = _scale(text[match.end() :]) if len(parts) == 1 else None
@@ -259,6 +265,12 @@ def months(text: str, lang: str) -> list[Item] | None:
         for match in re.finditer(before + "(?:" + pattern + ")" + after, text, flags):
             item = Item(match.group(0), frozenset({Decimal(number)}), month=True)
             found.append((match.start(), item))
+    if lang in _JOINED:
+        for match in _NUMBERED_MONTH.finditer(text):
+            value = int(_ascii_digits(match.group(1)))
+            if 1 <= value <= 12:
+                item = Item(match.group(0), frozenset({Decimal(value)}), month=True)
+                found.append((match.start(), item))
     return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -291,8 +303,8 @@ def check(source: str, translated: str, source_lang: str, lang: str) -> Iterator
     """(code, message) for numbers (D301) and months (D302) not carried over."""
     src_months = months(source, source_lang) or []
     dst_months = months(translated, lang)
-    left = numbers(source) + src_months
-    right = numbers(translated) + (dst_months or [])
+    left = numbers(source, source_lang) + src_months
+    right = numbers(translated, lang) + (dst_months or [])
     missing, extra = _match(left, right)
     lost_numbers = [item for item in missing if not item.month]
     added_numbers = [item for item in extra if not item.month]

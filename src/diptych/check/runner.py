@@ -186,7 +186,7 @@ class Checker:
         for line, message in loaded.problems if loaded else []:
             self.findings.append(Finding("D304", path, line, message))
 
-    def _locate(self, path: Path) -> tuple[Language | None, PageInfo | None]:
+    def locate(self, path: Path) -> tuple[Language | None, PageInfo | None]:
         rel = path.resolve().relative_to(self.project.translations_dir.resolve())
         code = rel.parts[0] if len(rel.parts) > 1 else ""
         lang = next((t for t in self.project.targets if t.code == code), None)
@@ -212,7 +212,7 @@ class Checker:
         return lang, self.page(page_path)
 
     def check_catalog(self, path: Path) -> None:
-        lang, page = self._locate(path)
+        lang, page = self.locate(path)
         info = CatalogInfo(path, lang, page)
         self.findings += catalogs.read(info)
         if info.po is None:
@@ -222,11 +222,11 @@ class Checker:
         self.findings += injection.catalog(info)
         if lang is None:
             return
-        self.findings += self._content(info, lang)
+        self.findings += self.content(info, lang)
         if page is not None:
             self.findings += states.check(info)
 
-    def _content(self, info: CatalogInfo, lang: Language) -> Iterator[Finding]:
+    def content(self, info: CatalogInfo, lang: Language) -> Iterator[Finding]:
         """Markup parity, numbers and the glossary, on live entries with a translation."""
         assert info.po is not None
         terms = self.glossary(lang)

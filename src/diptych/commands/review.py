@@ -1,0 +1,178 @@
+"""diptych review CATALOG[:LINE] ...: list what awaits review, or mark entries reviewed.
+
+The command-line way to do what a reviewer does in the GitHub editor, Poedit or Weblate:
+read the source and the translation, fix the translation if need be (``--text``), and
+clear ``fuzzy``. Before it marks an entry reviewed it runs the entry through the same
+rules as ``diptych check`` would for a reviewed entry, and refuses if any fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import polib
+from filelock import FileLock
+from filelock import Timeout as FileLockTimeout
+
+from .. import catalog
+from ..catalog import BROKEN, FUZZY, State, state_of
+from ..check import injection
+from ..check.base import CatalogInfo
+from ..check.catalogs import msgid_lines
+from ..check.rules import Severity
+from ..check.runner import Checker
+from ..check.settings import load as load_settings
+from ..config import Project, load_project
+from ..errors import DiptychError, LockTimeout
+
+help = "list the entries of a catalog that await review, or mark entries reviewed"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "targets",
+        nargs="+",
+        metavar="CATALOG[:LINE]",
+        help="a catalog lists its machine and stale entries; CATALOG:LINE marks the entry at "
+        "that line (as `diptych check` reports it) reviewed",
+    )
+    parser.add_argument(
+        "--text",
+        metavar="TRANSLATION",
+        help="replace the entry's translation before marking it reviewed (one entry only)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="check and report, but write nothing"
+    )
+
+
+def _split(target: str) -> tuple[str, int | None]:
+    match = re.fullmatch(r"(.+?\.po):(\d+)", target)
+    return (match.group(1), int(match.group(2))) if match else (target, None)
+
+
+def _resolve(project: Project, name: str) -> Path:
+    path = Path(name)
+    if not path.exists() and (project.root / name).exists():
+        path = project.root / name
+    if not path.is_file() or path.suffix != ".po":
+        raise DiptychError(f"{name}: no such catalog", hint="name a .po file under translations/")
+    return path.resolve()
+
+
+def _entry_at(po: polib.POFile, lines: dict[int, int], line: int, path: Path) -> polib.POEntry:
+    """The live entry whose lines include ``line`` (its comments, msgid or msgstr)."""
+    best = None
+    for entry in po:
+        if entry.obsolete:
+            continue
+        start = min(getattr(entry, "linenum", None) or lines[id(entry)], lines[id(entry)])
+        if start <= line:
+            best = entry
+    if best is None:
+        raise DiptychError("no entry at this line", path=path, line=line)
+    return best
+
+
+def _show(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _list(project: Project, path: Path, po: polib.POFile, lines: dict[int, int]) -> None:
+    shown = project.relative(path).as_posix()
+    pending = 0
+    for entry in po:
+        if entry.obsolete:
+            continue
+        state = state_of(entry)
+        if state in (State.MACHINE, State.STALE) and entry.msgstr:
+            pending += 1
+            print(f"{shown}:{lines[id(entry)]}: {state.value}")
+            print(f"    source:      {_show(entry.msgid)}")
+            if state is State.STALE:
+                print(f"    was:         {_show(entry.previous_msgid)}")
+            print(f"    translation: {_show(entry.msgstr)}")
+    if not pending:
+        print(f"{shown}: nothing awaits review")
+
+
+def _problems(checker: Checker, info: CatalogInfo, entry: polib.POEntry) -> list[str]:
+    """Errors the entry would have once reviewed (fuzzy cleared), as check would say them."""
+    assert info.po is not None and info.lang is not None
+    trial = polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, tcomment=entry.tcomment)
+    solo = polib.POFile(wrapwidth=0)
+    solo.append(trial)
+    probe = CatalogInfo(info.path, info.lang, info.page, solo, info.text, {id(trial): 1})
+    findings = list(checker.content(probe, info.lang)) + list(injection.catalog(probe))
+    return [f"{f.code}: {f.message}" for f in findings if checker.severity(f) is Severity.ERROR]
+
+
+def run(args: argparse.Namespace) -> int:
+    project = load_project(args.project)
+    settings = load_settings(project)
+    marks = [_split(t) for t in args.targets]
+    if args.text is not None and (len(marks) != 1 or marks[0][1] is None):
+        raise DiptychError("--text needs exactly one CATALOG:LINE")
+    by_file: dict[Path, list[int | None]] = {}
+    for name, line in marks:
+        by_file.setdefault(_resolve(project, name), []).append(line)
+
+    lock = FileLock(str(project.lock_file), timeout=60)
+    project.lock_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        lock.acquire()
+    except FileLockTimeout:
+        raise LockTimeout(
+            "another diptych run holds the lock",
+            path=project.relative(project.lock_file),
+            hint="wait for `diptych translate` to finish, then try again",
+        ) from None
+    refused = 0
+    try:
+        for path, wanted in by_file.items():
+            checker = Checker(project, settings)
+            lang, page = checker.locate(path)
+            po = catalog.load(path, lang)
+            text = path.read_text(encoding="utf-8")
+            lines = msgid_lines(text, po)
+            info = CatalogInfo(path, lang, page, po, text, lines)
+            if None in wanted:
+                _list(project, path, po, lines)
+            changed = False
+            for line in sorted({n for n in wanted if n is not None}):
+                entry = _entry_at(po, lines, line, path)
+                where = f"{project.relative(path).as_posix()}:{lines[id(entry)]}"
+                if args.text is not None:
+                    entry.msgstr = args.text
+                if not entry.msgstr:
+                    print(f"{where}: not reviewed: the entry has no translation (use --text)")
+                    refused += 1
+                    continue
+                if lang is None or page is None:
+                    print(f"{where}: not reviewed: the catalog belongs to no page of this site")
+                    refused += 1
+                    continue
+                problems = _problems(checker, info, entry)
+                if problems:
+                    for problem in problems:
+                        print(f"{where}: {problem}")
+                    print(f"{where}: not reviewed: fix the translation first")
+                    refused += 1
+                    continue
+                was = state_of(entry)
+                entry.flags = [f for f in entry.flags if f not in (FUZZY, BROKEN)]
+                entry.previous_msgid = None
+                entry.previous_msgctxt = None
+                changed = True
+                note = (
+                    "already reviewed" if was is State.REVIEWED else f"reviewed (was {was.value})"
+                )
+                print(f"{where}: {note}")
+            if changed and not args.dry_run:
+                catalog.save(po, path)
+    finally:
+        lock.release()
+    return 1 if refused else 0

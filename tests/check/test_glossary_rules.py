@@ -1,0 +1,126 @@
+"""D303/D304: the glossary, checked on reviewed units; the glossary file itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from diptych.check.glossary import load, violations
+from diptych.languages import LANGUAGES
+
+from .conftest import CATALOG, ENGLISH, Site
+
+PEACEKEEPERS = (
+    "Миротворческие силы ОДКБ численностью около 2 500 человек прибыли 10 января 2022 года."
+)
+
+
+def test_reviewed_translation_using_the_term_passes(reviewed_site: Site) -> None:
+    assert "CSTO" in ENGLISH[PEACEKEEPERS]
+    assert reviewed_site.check(CATALOG).lines == []
+
+
+def test_d303_reviewed_translation_without_the_term(reviewed_site: Site) -> None:
+    reviewed_site.edit(CATALOG, "CSTO peacekeeping forces", "ODKB peacekeeping forces")
+    line = reviewed_site.line_of("Миротворческие")
+    run = reviewed_site.check(CATALOG)
+    assert run.code == 1
+    assert run.lines == [
+        f"{CATALOG}:{line}: D303: glossary (glossary/ru-en.csv:2): 'ОДКБ' is translated as 'CSTO'"
+    ]
+
+
+def test_d303_is_not_checked_on_machine_units(site: Site) -> None:
+    machine = dict(ENGLISH)
+    machine[PEACEKEEPERS] = machine[PEACEKEEPERS].replace("CSTO", "ODKB")
+    site.catalog("en", machine=machine)
+    run = site.check(CATALOG)
+    assert [line for line in run.lines if "D303" in line] == []
+
+
+def test_d303_waived_for_one_entry(reviewed_site: Site) -> None:
+    reviewed_site.edit(CATALOG, "CSTO peacekeeping forces", "ODKB peacekeeping forces")
+    reviewed_site.edit(
+        CATALOG, f'msgid "{PEACEKEEPERS}"', f'# diptych: allow D303\nmsgid "{PEACEKEEPERS}"'
+    )
+    assert reviewed_site.check(CATALOG).lines == []
+
+
+@pytest.mark.parametrize(
+    ("term", "target", "source", "translation", "ok"),
+    [
+        ("ОДКБ", "CSTO", "силы ОДКБ", "CSTO forces", True),
+        ("ОДКБ", "CSTO", "силы ОДКБ", "the CSTO's forces", True),
+        ("ОДКБ", "CSTO", "силы ОДКБ", "csto forces", False),  # an acronym keeps its case
+        ("ОДКБ", "CSTO", "силы ОДКБ", "ODKB forces", False),
+        (
+            "Вооружённые силы",
+            "Armed Forces",
+            "Вооруженными силами страны",
+            "the armed forces",
+            True,
+        ),
+        ("Вооружённые силы", "Armed Forces", "Вооруженными силами страны", "the army", False),
+        ("Казахстан", "Kazakhstan", "в Казахстане", "in Kazakhstan", True),
+        ("Казахстан", "Kazakhstan", "в Казахстане", "in the country", False),
+        ("Казахстан", "Kazakhstan", "казахстанской стороны", "the Kazakh side", True),
+        ("миротворческ* сил*", "peacekeeping forces", "миротворческих сил", "peacekeepers", False),
+        (
+            "ОДКБ",
+            "CSTO|Collective Security Treaty Organization",
+            "ОДКБ",
+            "the Collective Security Treaty Organization",
+            True,
+        ),
+    ],
+)
+def test_term_matching(
+    tmp_path, term: str, target: str, source: str, translation: str, ok: bool
+) -> None:
+    path = tmp_path / "ru-en.csv"
+    path.write_text(f"source,target,note\n{term},{target},\n", encoding="utf-8")
+    glossary = load(path, LANGUAGES["en"])
+    assert glossary.problems == []
+    assert (violations(glossary, source, translation) == []) is ok
+
+
+def test_arabic_terms_match_with_attached_prepositions(tmp_path) -> None:
+    path = tmp_path / "ru-ar.csv"
+    path.write_text("source,target,note\nОДКБ,منظمة معاهدة الأمن الجماعي,\n", encoding="utf-8")
+    glossary = load(path, LANGUAGES["ar"])
+    assert violations(glossary, "силы ОДКБ", "التابعة لمنظمة معاهدة الأمن الجماعي") == []
+
+
+def test_d304_malformed_glossary(reviewed_site: Site) -> None:
+    reviewed_site.write(
+        "glossary/ru-en.csv",
+        "source,target,note\nОДКБ,CSTO,\nОДКБ,OCST,duplicate\nКазахстан,,no target\n",
+    )
+    run = reviewed_site.check("glossary/ru-en.csv")
+    assert run.code == 1
+    assert run.lines == [
+        "glossary/ru-en.csv:3: D304: 'ОДКБ' is already in the glossary at line 2",
+        "glossary/ru-en.csv:4: D304: each row needs a source term and a target term",
+    ]
+
+
+def test_d304_missing_header_and_wrong_pair(reviewed_site: Site) -> None:
+    reviewed_site.write("glossary/ru-en.csv", "ОДКБ,CSTO\n")
+    reviewed_site.write("glossary/ru-fr.csv", "source,target\nОДКБ,OTSC\n")
+    run = reviewed_site.check("glossary")
+    assert run.code == 1
+    assert run.lines == [
+        "glossary/ru-en.csv:1: D304: the first line must name the columns: source,target,note",
+        "glossary/ru-fr.csv:1: D304: glossary for 'ru-fr', not a language pair of this site "
+        "(ru-en, ru-zh, ru-ar)",
+    ]
+
+
+def test_the_projects_own_glossaries_are_valid() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted((root / "glossary").glob("ru-*.csv")):
+        lang = LANGUAGES[path.stem.split("-")[1]]
+        glossary = load(path, lang)
+        assert glossary.problems == [], path
+        assert glossary.terms, path
