@@ -52,7 +52,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         versions = [(source, translated_url(rel, source, source))] + [
             (t.code, pair_url(rel, t.code)) for t in site.project.targets
         ]
-        config.extra["alternate"] = [
+        # Set as an attribute, as mkdocs-static-i18n does: the template reads that first.
+        config.extra.alternate = [
             {"name": native_name(code), "link": url, "lang": code} for code, url in versions
         ]
         alternates = [

@@ -10,7 +10,13 @@ PAIR_DIR = "side-by-side"
 
 
 def page_url(rel_path: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL of a source page (``statements/x.md`` -> ``statements/x/``)."""
+    """The site-relative URL of a source page (``statements/x.md`` -> ``statements/x/``),
+    percent-encoded as MkDocs writes URLs."""
+    return quote(page_path(rel_path, use_directory_urls))
+
+
+def page_path(rel_path: str, use_directory_urls: bool = True) -> str:
+    """:func:`page_url` before percent-encoding: the page's folder in the built site."""
     stem = rel_path[:-3] if rel_path.endswith(".md") else rel_path
     if posixpath.basename(stem) in ("index", "README"):
         stem = posixpath.dirname(stem)
@@ -25,8 +31,7 @@ def pair_src_uri(rel_path: str) -> str:
 
 def pair_dest_uri(rel_path: str, lang: str) -> str:
     """Where a side-by-side page is written: ``en/side-by-side/statements/x/index.html``."""
-    url = page_url(rel_path)
-    return f"{lang}/{PAIR_DIR}/{url}index.html"
+    return f"{lang}/{PAIR_DIR}/{page_path(rel_path)}index.html"
 
 
 def pair_url(rel_path: str, lang: str) -> str:
