@@ -6,11 +6,22 @@ unit of every page and sends them to the engine in one go per language pair. Res
 restored into Markdown, checked, and stored as machine translations. A catalog is written
 only if its bytes change, so a run with nothing to do loads no model and writes nothing.
 
+A run remembers, in ``.diptych/uptodate.json``, a fingerprint of each page and catalog
+that it left complete (every unit translated): a hash of the page's bytes, the catalog's
+bytes, mkdocs.yml and Diptych's own code. The next run skips a page whose fingerprints
+all still match without parsing it or its catalogs, because re-reading them could only
+reproduce the same bytes; any edit to the page, a catalog, the site config or the code
+makes it be read again. So a no-op run over thousands of pages costs reading the files.
+
 A page or catalog that cannot be read is reported and skipped; everything else proceeds.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -119,6 +130,87 @@ def _pages(project: Project, paths: Sequence[Path], shard: Shard | None) -> list
     return pages
 
 
+class UpToDate:
+    """Fingerprints of the (page, language) catalogs that a run left complete.
+
+    A fingerprint hashes the page's bytes, the catalog's bytes and a salt of everything
+    else that decides what a run writes (mkdocs.yml, Diptych's code and version). It is
+    only a cache: a missing, unreadable or foreign file just means everything is read.
+    """
+
+    FILE = "uptodate.json"
+
+    def __init__(self, project: Project) -> None:
+        self.path = project.state_dir / self.FILE
+        self.salt = self._salt(project)
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            known = data["stamps"] if data.get("salt") == self.salt else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            known = {}
+        self.stamps: dict[str, str] = known if isinstance(known, dict) else {}
+
+    # The code that decides a catalog's bytes for given page and catalog bytes.
+    CODE = ("__init__", "catalog", "config", "languages", "pipeline", "protect", "segment",
+            "sentences")  # fmt: skip
+
+    @classmethod
+    def _salt(cls, project: Project) -> str:
+        import markdown_it
+        import mdit_py_plugins
+        import yaml
+
+        sha = hashlib.sha256()
+        for module in (polib, markdown_it, mdit_py_plugins, yaml):
+            sha.update(f"{module.__name__} {getattr(module, '__version__', '?')}\n".encode())
+        code = Path(__file__).parent
+        for name in cls.CODE:
+            sha.update((code / f"{name}.py").read_bytes())
+        try:
+            sha.update(project.config_file.read_bytes())
+        except OSError:
+            pass
+        return sha.hexdigest()
+
+    def fingerprint(self, page: bytes, po_path: Path) -> str | None:
+        try:
+            po = po_path.read_bytes()
+        except OSError:
+            return None
+        sha = hashlib.sha256(self.salt.encode())
+        sha.update(len(page).to_bytes(8, "little") + page + po)
+        return sha.hexdigest()
+
+    @staticmethod
+    def key(rel: str, lang: Language) -> str:
+        return f"{lang.code}:{rel}"
+
+    def current(self, rel: str, lang: Language, page: bytes, po_path: Path) -> bool:
+        known = self.stamps.get(self.key(rel, lang))
+        return known is not None and known == self.fingerprint(page, po_path)
+
+    def record(self, rel: str, lang: Language, page: bytes, po_path: Path) -> None:
+        stamp = self.fingerprint(page, po_path)
+        if stamp is None:
+            self.stamps.pop(self.key(rel, lang), None)
+        else:
+            self.stamps[self.key(rel, lang)] = stamp
+
+    def forget(self, rel: str, lang: Language) -> None:
+        self.stamps.pop(self.key(rel, lang), None)
+
+    def save(self) -> None:
+        data = json.dumps({"salt": self.salt, "stamps": self.stamps}, sort_keys=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".uptodate.", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+            Path(tmp).replace(self.path)
+        except OSError:
+            pass  # only a cache: the next run reads everything
+
+
 def plan(
     project: Project,
     languages: Sequence[Language],
@@ -127,9 +219,36 @@ def plan(
     report: Report | None = None,
 ) -> list[Job]:
     """Read pages and catalogs, merge units in; bad files are reported and skipped."""
+    return _plan(project, languages, paths, shard, report, None)
+
+
+def _plan(
+    project: Project,
+    languages: Sequence[Language],
+    paths: Sequence[Path],
+    shard: Shard | None,
+    report: Report | None,
+    uptodate: UpToDate | None,
+) -> list[Job]:
     report = report if report is not None else Report()
     jobs: list[Job] = []
+    docs = project.docs_dir.resolve()
     for path in _pages(project, paths, shard):
+        rel = path.resolve().relative_to(docs).as_posix()
+        todo = list(languages)
+        if uptodate is not None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = None
+            if data is not None:
+                todo = [
+                    lang
+                    for lang in languages
+                    if not uptodate.current(rel, lang, data, project.catalog_path(path, lang.code))
+                ]
+                if not todo:
+                    continue
         try:
             page = segment_file(path)
         except DiptychError as exc:
@@ -139,8 +258,7 @@ def plan(
         if not page.units:
             report.warnings.append(f"{project.relative(path)}: no text to translate; skipped")
             continue
-        rel = path.resolve().relative_to(project.docs_dir.resolve()).as_posix()
-        for lang in languages:
+        for lang in todo:
             po_path = project.catalog_path(path, lang.code)
             try:
                 po = catalog.load(po_path, lang) if po_path.exists() else catalog.new(lang, rel)
@@ -216,7 +334,8 @@ def translate(
             hint="wait for it to finish; if none is running, delete the lock file",
         ) from None
     try:
-        jobs = plan(project, languages, paths, shard, report)
+        uptodate = UpToDate(project)
+        jobs = _plan(project, languages, paths, shard, report, uptodate)
         by_lang: dict[str, list[_Work]] = {}
         translators: dict[str, Translator] = {}
         for lang in languages:
@@ -253,9 +372,21 @@ def translate(
             )
             stats.units, stats.sentences = len(work), len(sentences)
             stats.seconds = clock() - started
+        docs = project.docs_dir.resolve()
         for job in jobs:
             if catalog.save(job.po, job.path):
                 report.written.append(job.path)
+            rel = job.page.path.resolve().relative_to(docs).as_posix()
+            complete = not any(
+                catalog.needs_translation(entry) for entry in job.po if not entry.obsolete
+            )
+            if complete:
+                # The page as this run read it (read_page decodes strict UTF-8, so
+                # encoding gives its bytes back) and the catalog as just saved.
+                uptodate.record(rel, job.lang, job.page.text.encode("utf-8"), job.path)
+            else:
+                uptodate.forget(rel, job.lang)
+        uptodate.save()
     finally:
         lock.release()
     report.seconds = clock() - began

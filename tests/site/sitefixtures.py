@@ -75,7 +75,7 @@ class Built:
 
 def build(root: Path, *, strict: bool = True, site_dir: Path | None = None) -> Built:
     site = site_dir or root / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
     command += ["-d", str(site)]
     if strict:
         command.append("--strict")
