@@ -1,0 +1,119 @@
+"""D501/D502 through the command line: catalogs and pages that try to put script on the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import CATALOG, ENGLISH, Site
+
+HEADING = "Заявление о ситуации"
+
+
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        (
+            "Statement <script>alert(1)</script>",
+            [
+                "D501: the translation adds script element <script>",
+                "D501: the translation adds raw HTML end tag </script>",
+            ],
+        ),
+        (
+            "Statement <img src=x onerror=alert(1)>",
+            [
+                "D501: the translation adds raw HTML tag <img src=x onerror=alert(1)>",
+                "D501: the translation adds event-handler attribute onerror= on <img>",
+            ],
+        ),
+        (
+            "[Statement](javascript:alert(1))",
+            ["D501: the translation adds javascript: URL in link: javascript:alert(1)"],
+        ),
+        (
+            "[Statement](jav&#x61;script:alert(1))",
+            ["D501: the translation adds javascript: URL in link: javascript:alert(1)"],
+        ),
+        (
+            "[Statement](JaVaScRiPt:alert(1))",
+            ["D501: the translation adds javascript: URL in link: JaVaScRiPt:alert(1)"],
+        ),
+        (
+            "Statement <iframe src=https://evil.example></iframe>",
+            [
+                "D501: the translation adds iframe <iframe src=https://evil.example>",
+                "D501: the translation adds raw HTML end tag </iframe>",
+            ],
+        ),
+    ],
+)
+def test_d501_injection_in_a_reviewed_entry(
+    reviewed_site: Site, translation: str, expected: list[str]
+) -> None:
+    reviewed_site.edit(CATALOG, 'msgstr "Statement on the situation"', f'msgstr "{translation}"')
+    line = reviewed_site.line_of(HEADING)
+    run = reviewed_site.check(CATALOG)
+    assert run.code == 1
+    assert [text for text in run.lines if ": D501: " in text] == [
+        f"{CATALOG}:{line}: {item}" for item in expected
+    ]
+
+
+def test_d501_is_an_error_on_fuzzy_entries_too(site: Site) -> None:
+    machine = dict(ENGLISH)
+    machine[HEADING] = "Statement <script>alert(1)</script>"
+    site.catalog("en", machine=machine)
+    line = site.line_of(HEADING)
+    run = site.check(CATALOG)
+    assert run.code == 1
+    assert f"{CATALOG}:{line}: D501: the translation adds script element <script>" in run.lines
+
+
+def test_d501_in_an_obsolete_entry(reviewed_site: Site) -> None:
+    text = reviewed_site.read(CATALOG)
+    reviewed_site.write(
+        CATALOG, text + '\n#~ msgid "Старое."\n#~ msgstr "Old <script>alert(1)</script>"\n'
+    )
+    line = reviewed_site.line_of("Старое.")
+    run = reviewed_site.check(CATALOG)
+    assert run.code == 1
+    assert run.lines[0] == f"{CATALOG}:{line}: D501: the translation adds script element <script>"
+
+
+def test_d501_cannot_be_turned_off(reviewed_site: Site) -> None:
+    reviewed_site.write(
+        "mkdocs.yml",
+        reviewed_site.read("mkdocs.yml")
+        + "extra:\n  diptych:\n    check:\n      rules:\n        D501: off\n",
+    )
+    run = reviewed_site.check(CATALOG)
+    assert run.code == 2
+    assert "rule D501 (injected-markup) cannot be lowered or turned off" in run.err
+
+
+def test_html_the_source_has_may_be_kept(site: Site) -> None:
+    site.write("docs/page.md", 'Текст <abbr title="ООН">ООН</abbr>.\n')
+    site.catalog(
+        "en", reviewed={'Текст <abbr title="ООН">ООН</abbr>.': 'Text <abbr title="ООН">UN</abbr>.'}
+    )
+    assert site.check(CATALOG).lines == []
+
+
+def test_d502_active_content_in_a_source_page(site: Site) -> None:
+    site.write(
+        "docs/evil.md",
+        "# Заголовок\n\nТекст.\n\n<script>alert(1)</script>\n\n[ссылка](javascript:alert(2))\n\n"
+        "```html\n<script>shown as code</script>\n```\n",
+    )
+    run = site.check("docs/evil.md")
+    assert run.code == 1
+    assert [text for text in run.lines if "D502" in text] == [
+        "docs/evil.md:5: D502: the page contains script element <script>",
+        "docs/evil.md:7: D502: the page contains javascript: URL in link: javascript:alert(2)",
+    ]
+
+
+def test_plain_html_in_a_source_page_is_fine(site: Site) -> None:
+    site.write("docs/plain.md", 'Текст<br>и <abbr title="x">ООН</abbr>.\n\n```\n<script>\n```\n')
+    run = site.check("docs/plain.md")
+    assert [text for text in run.lines if "D502" in text] == []
