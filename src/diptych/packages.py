@@ -70,7 +70,10 @@ def _isolated_argos_env(state_dir: Path) -> Iterator[None]:
     try:
         for key, sub in zip(keys[:3], ("data", "config", "cache"), strict=True):
             os.environ[key] = str(state_dir / "argos" / sub)
-        os.environ["ARGOS_PACKAGES_DIR"] = str(user_dirs[0])
+        # argostranslate creates its package folder on import: only use the user's if it
+        # exists already.
+        packages = user_dirs[0] if user_dirs[0].is_dir() else state_dir / "argos" / "packages"
+        os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
         yield
     finally:
         for key, value in saved.items():

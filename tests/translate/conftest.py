@@ -7,11 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from translatefixtures import FIXTURE_MODELS
 
 from diptych.cli import main
-
-FIXTURE_MODELS = Path(__file__).parent.parent / "fixtures" / "models"
-STATEMENT = Path(__file__).parents[2] / "docs" / "statements" / "2022-01-08-zayavlenie-mid.md"
 
 MKDOCS_YML = """\
 site_name: Test
