@@ -1,0 +1,207 @@
+"""Catalogs are ordinary gettext: Debian's msgfmt accepts them, translate-toolkit reads and
+writes them back byte for byte, and a one-word fix is a one-line diff."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from translate.storage import pypo
+
+from diptych import catalog
+from diptych.languages import LANGUAGES
+
+from .conftest import Site
+
+REPO = Path(__file__).resolve().parents[2]
+REPO_CATALOGS = sorted((REPO / "translations").rglob("*.po"))
+
+# Every kind of unit, and text that tends to trouble PO writers: quotes, backslashes,
+# percent signs, tabs in code, very long lines, soft line breaks, right-to-left scripts.
+LONG = (
+    "Описание страницы на 100 % длиннее обычного, чтобы строка в каталоге вышла далеко "
+    "за семьдесят девять знаков."
+)
+RICH = f"""\
+---
+title: "Заявление: «кавычки» и \\"обратные\\" косые \\\\ черты"
+description: {LONG}
+---
+
+# Заголовок с `кодом` {{ #zagolovok }}
+
+Абзац с **жирным**, *курсивом*, [ссылкой](other.md) и сноской[^n].
+Вторая строка того же абзаца: 50 %d и %s не формат, а текст; путь C:\\temp\\новый.
+
+- Пункт списка с `a\\tb` внутри
+- Второй пункт, в нём "двойные" кавычки
+
+> Цитата: 2 500 человек прибыли 10 января 2022 года.
+
+| Столбец | Значение |
+| --- | --- |
+| Ячейка | Текст с вертикальной \\| чертой |
+
+!!! note "Заметка"
+    Текст заметки.
+
+[^n]: Текст сноски.
+"""
+
+
+def _msgfmt(path: Path) -> subprocess.CompletedProcess[str]:
+    if shutil.which("msgfmt") is None:
+        pytest.fail("msgfmt (Debian gettext) is missing; run: bash tools/setup.sh --test")
+    return subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _translate_toolkit_bytes(path: Path) -> bytes:
+    store = pypo.pofile.parsefile(str(path))
+    return bytes(store)
+
+
+def _diff(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if not line.startswith(("---", "+++", "@@"))
+    ]
+
+
+@pytest.fixture
+def pseudo_site(site: Site) -> Site:
+    """The mini site with a rich page, pseudo-translated into every target language; one
+    English entry reviewed, then its source changed and translated again (stale, obsolete)."""
+    site.write("docs/rich.md", RICH)
+    run = site.diptych("translate", "--engine", "pseudo", "-q")
+    assert run.code == 0, run.err
+    line = site.line_of("Текст сноски.", "translations/en/rich.po")
+    run = site.diptych("review", f"translations/en/rich.po:{line}", "--text", "Footnote text.")
+    assert run.code == 0, run.lines
+    site.edit("docs/rich.md", "[^n]: Текст сноски.", "[^n]: Новый текст сноски.")
+    run = site.diptych("translate", "--engine", "pseudo", "-q")
+    assert run.code == 0, run.err
+    return site
+
+
+def _catalogs(site: Site) -> list[Path]:
+    return sorted(site.path("translations").rglob("*.po"))
+
+
+def test_pseudo_catalogs_hold_every_state(pseudo_site: Site) -> None:
+    assert [p.relative_to(pseudo_site.root).as_posix() for p in _catalogs(pseudo_site)] == [
+        f"translations/{lang}/{page}.po"
+        for lang in ("ar", "en", "zh")
+        for page in ("other", "page", "rich")
+    ]
+    text = pseudo_site.read("translations/en/rich.po")
+    assert '#| msgid "Текст сноски."' in text
+    assert '#~ msgstr "Footnote text."' in text
+    assert "\n#, fuzzy\n" in text
+    long_line = next(line for line in text.splitlines() if "семьдесят девять" in line)
+    assert long_line.startswith('msgid "Описание страницы') and long_line.endswith('знаков."')
+
+
+def test_msgfmt_accepts_pseudo_catalogs(pseudo_site: Site) -> None:
+    for path in _catalogs(pseudo_site):
+        done = _msgfmt(path)
+        assert (done.returncode, done.stderr) == (0, ""), path
+
+
+@pytest.mark.parametrize("path", REPO_CATALOGS, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_msgfmt_accepts_the_repository_catalogs(path: Path) -> None:
+    done = _msgfmt(path)
+    assert (done.returncode, done.stderr) == (0, ""), path
+
+
+def test_msgfmt_rejects_what_check_rejects(reviewed_site: Site) -> None:
+    """The msgfmt run above can fail: a newline mismatch (D108) fails it too."""
+    reviewed_site.edit(
+        "translations/en/page.po",
+        'msgstr "Statement on the situation"',
+        'msgstr "Statement on the situation\\n"',
+    )
+    done = _msgfmt(reviewed_site.path("translations/en/page.po"))
+    assert done.returncode == 1
+    assert "'msgid' and 'msgstr' entries do not both end with '\\n'" in done.stderr
+
+
+def test_translate_toolkit_round_trip_pseudo(pseudo_site: Site) -> None:
+    for path in _catalogs(pseudo_site):
+        assert _translate_toolkit_bytes(path) == path.read_bytes(), path
+
+
+@pytest.mark.parametrize("path", REPO_CATALOGS, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_translate_toolkit_round_trip_repository(path: Path) -> None:
+    assert _translate_toolkit_bytes(path) == path.read_bytes()
+
+
+def test_translate_toolkit_reads_the_states(pseudo_site: Site) -> None:
+    store = pypo.pofile.parsefile(str(pseudo_site.path("translations/en/rich.po")))
+    units = [unit for unit in store.units if not unit.isheader()]
+    stale = next(u for u in units if u.source == "Новый текст сноски.")
+    assert stale.isfuzzy()
+    assert stale.prev_source == "Текст сноски."
+    obsolete = next(u for u in units if u.source == "Текст сноски.")
+    assert obsolete.isobsolete() and obsolete.target == "Footnote text."
+    assert all(u.isfuzzy() for u in units if not u.isobsolete())
+
+
+def test_polib_round_trip_and_translate_rerun_change_nothing(pseudo_site: Site) -> None:
+    before = {path: path.read_bytes() for path in _catalogs(pseudo_site)}
+    for path in before:
+        lang = LANGUAGES[path.relative_to(pseudo_site.path("translations")).parts[0]]
+        assert catalog.save(catalog.load(path, lang), path) is False
+    run = pseudo_site.diptych("translate", "--engine", "pseudo", "-q")
+    assert run.code == 0
+    assert {path: path.read_bytes() for path in _catalogs(pseudo_site)} == before
+
+
+def test_one_word_fix_with_diptych_review_is_a_one_line_diff(reviewed_site: Site) -> None:
+    rel = "translations/en/page.po"
+    before = reviewed_site.read(rel)
+    line = reviewed_site.line_of("Заявление о ситуации", rel)
+    run = reviewed_site.diptych("review", f"{rel}:{line}", "--text", "Statement on the events")
+    assert run.code == 0, run.lines
+    assert _diff(before, reviewed_site.read(rel)) == [
+        '-msgstr "Statement on the situation"',
+        '+msgstr "Statement on the events"',
+    ]
+
+
+def test_one_word_fix_with_polib_is_a_one_line_diff(reviewed_site: Site) -> None:
+    rel = "translations/en/page.po"
+    before = reviewed_site.read(rel)
+    po = polib.pofile(str(reviewed_site.path(rel)), wrapwidth=0)
+    entry = next(e for e in po if e.msgid.startswith("Миротворческие"))
+    entry.msgstr = entry.msgstr.replace("personnel", "troops")
+    catalog.save(po, reviewed_site.path(rel))
+    assert _diff(before, reviewed_site.read(rel)) == [
+        '-msgstr "CSTO peacekeeping forces of about 2,500 personnel arrived on 10 January 2022."',
+        '+msgstr "CSTO peacekeeping forces of about 2,500 troops arrived on 10 January 2022."',
+    ]
+
+
+def test_reviewing_machine_output_removes_only_the_fuzzy_line(pseudo_site: Site) -> None:
+    rel = "translations/en/other.po"
+    before = pseudo_site.read(rel)
+    line = pseudo_site.line_of("Итоги", rel)
+    run = pseudo_site.diptych("review", f"{rel}:{line}", "--text", "Results")
+    assert run.code == 0, run.lines
+    assert _diff(before, pseudo_site.read(rel)) == [
+        "-#, fuzzy",
+        '-msgstr "⟦Ӣҭӧґӣ ··⟧"',
+        '+msgstr "Results"',
+    ]
+    assert pseudo_site.check(rel).lines == [
+        f"{rel}:1: D402: warning: 1 machine-translated unit awaits review"
+    ]
