@@ -117,3 +117,23 @@ def test_plain_html_in_a_source_page_is_fine(site: Site) -> None:
     site.write("docs/plain.md", 'Текст<br>и <abbr title="x">ООН</abbr>.\n\n```\n<script>\n```\n')
     run = site.check("docs/plain.md")
     assert [text for text in run.lines if "D502" in text] == []
+
+
+def test_d503_bidi_controls(reviewed_site: Site) -> None:
+    reviewed_site.edit(CATALOG, '"CSTO peacekeeping', '"\u202eCSTO peacekeeping')
+    line = reviewed_site.line_of("Миротворческие")
+    run = reviewed_site.check(CATALOG)
+    assert (run.code, run.lines) == (
+        1,
+        [f"{CATALOG}:{line}: D503: the translation adds bidirectional control characters U+202E"],
+    )
+    review = reviewed_site.diptych("review", f"{CATALOG}:{line}")
+    assert review.code == 1
+    assert review.lines[-1] == f"{CATALOG}:{line}: not reviewed: fix the translation first"
+
+
+def test_d503_allows_what_the_source_has(site: Site) -> None:
+    source = "Текст \u2067ООН\u2069."
+    site.write("docs/page.md", source + "\n")
+    site.catalog("en", reviewed={source: "Text \u2067UN\u2069."})
+    assert site.check(CATALOG).lines == []

@@ -1,7 +1,8 @@
-"""D501/D502: no markup that could run code or lead readers elsewhere (see diptych.safety)."""
+"""D501-D503: no markup that could run code or lead readers elsewhere (see diptych.safety)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,28 @@ def catalog(info: CatalogInfo) -> Iterator[Finding]:
                 info.path,
                 info.line_of(entry),
                 f"the translation adds {description}",
+                fuzzy=is_fuzzy(entry),
+            )
+
+
+# Embeddings, overrides and isolates: they change display order and are invisible.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def bidi_controls(info: CatalogInfo) -> Iterator[Finding]:
+    """D503 on live entries whose translation has bidi controls its source does not."""
+    assert info.po is not None
+    for entry in info.po:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        added = sorted(set(BIDI_CONTROLS.findall(entry.msgstr)) - set(entry.msgid))
+        if added:
+            names = ", ".join(f"U+{ord(ch):04X}" for ch in added)
+            yield Finding(
+                "D503",
+                info.path,
+                info.line_of(entry),
+                f"the translation adds bidirectional control characters {names}",
                 fuzzy=is_fuzzy(entry),
             )
 

@@ -296,6 +296,17 @@ _RULES = [
         configurable=False,
     ),
     Rule(
+        "D503",
+        "bidi-control",
+        _E,
+        "the translation adds invisible bidirectional control characters",
+        "U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates) reorder how "
+        "text is displayed without being seen, so a line can read differently on the site "
+        "than in the diff under review. The site's dir attributes already lay out "
+        "right-to-left text; type marks only where the source has them.",
+        on_fuzzy=_W,
+    ),
+    Rule(
         "D502",
         "active-source",
         _E,

@@ -220,6 +220,7 @@ class Checker:
         self.findings += catalogs.headers(info)
         self.findings += catalogs.entries(info)
         self.findings += injection.catalog(info)
+        self.findings += injection.bidi_controls(info)
         if lang is None:
             return
         self.findings += self.content(info, lang)

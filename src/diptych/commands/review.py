@@ -106,7 +106,11 @@ def _problems(checker: Checker, info: CatalogInfo, entry: polib.POEntry) -> list
     solo = polib.POFile(wrapwidth=0)
     solo.append(trial)
     probe = CatalogInfo(info.path, info.lang, info.page, solo, info.text, {id(trial): 1})
-    findings = list(checker.content(probe, info.lang)) + list(injection.catalog(probe))
+    findings = [
+        *checker.content(probe, info.lang),
+        *injection.catalog(probe),
+        *injection.bidi_controls(probe),
+    ]
     return [f"{f.code}: {f.message}" for f in findings if checker.severity(f) is Severity.ERROR]
 
 
