@@ -1,11 +1,16 @@
-"""hreflang alternates on every page and in the sitemap, and a language switcher that
-stays on the same page, the side-by-side views included.
+"""hreflang alternates in the sitemap and a language switcher that stays on the same page,
+the side-by-side views included.
 
-mkdocs-static-i18n knows each page's versions (``file.alternates``); this hook turns them
-into ``diptych_alternates`` for the template (absolute URLs when ``site_url`` is set, plus
-``x-default`` pointing at the Russian original). Side-by-side pages are not the plugin's:
-their alternates are the other languages' side-by-side pages, added here to the template,
-the switcher and the plugin's sitemap.
+mkdocs-static-i18n knows each page's versions (``file.alternates``) and writes them into
+the switcher (``<a hreflang>`` on every page) and the sitemap. Side-by-side pages are not
+the plugin's: their versions are the other languages' side-by-side pages (and the Russian
+original), added here to the switcher and the plugin's sitemap.
+
+No ``<link rel="alternate" hreflang>`` goes into the page head: Material's script fetches
+``sitemap.xml`` beside every such link (mkdocs-material#6582), which for a page's own
+versions means a 404 per language on every page view, or, with absolute addresses, a
+request to the host in ``site_url`` from a mirror. The sitemap carries the same
+alternates for search engines.
 """
 
 from __future__ import annotations
@@ -14,15 +19,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url
 
 from diptych.site.build import current_language, site_for
-from diptych.site.links import absolute, pair_url, translated_url
+from diptych.site.links import pair_url, translated_url
 from diptych.site.strings import native_name
-
-
-def _href(config: Any, url: str, page_url: str) -> str:
-    return absolute(config.site_url, url) if config.site_url else get_relative_url(url, page_url)
 
 
 @event_priority(-220)
@@ -44,28 +44,16 @@ def on_files(files: Any, config: Any) -> Any:
 
 @event_priority(0)
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    rel = getattr(page.file, "diptych_pair", None)
+    if rel is None:
+        return context  # the plugin has set the switcher to this page's versions
     site = site_for(config)
     source = site.source.code
-    rel = getattr(page.file, "diptych_pair", None)
-    alternates: list[dict[str, str]] = []
-    if rel is not None:
-        versions = [(source, translated_url(rel, source, source))] + [
-            (t.code, pair_url(rel, t.code)) for t in site.project.targets
-        ]
-        # Set as an attribute, as mkdocs-static-i18n does: the template reads that first.
-        config.extra.alternate = [
-            {"name": native_name(code), "link": url, "lang": code} for code, url in versions
-        ]
-        alternates = [
-            {"lang": code, "href": _href(config, url, page.url)}
-            for code, url in versions
-            if code != source
-        ]
-    elif hasattr(page.file, "alternates"):
-        for code, file in sorted(page.file.alternates.items()):
-            alternates.append({"lang": code, "href": _href(config, file.url, page.url)})
-        default = page.file.alternates.get(source)
-        if default is not None:
-            alternates.append({"lang": "x-default", "href": _href(config, default.url, page.url)})
-    context["diptych_alternates"] = alternates
+    versions = [(source, translated_url(rel, source, source))] + [
+        (t.code, pair_url(rel, t.code)) for t in site.project.targets
+    ]
+    # Set as an attribute, as mkdocs-static-i18n does: the template reads that first.
+    config.extra.alternate = [
+        {"name": native_name(code), "link": url, "lang": code} for code, url in versions
+    ]
     return context
