@@ -62,7 +62,8 @@ class Recorder:
         self.made_with = made_with
         self._limit = limit
         self.settings: set[tuple[tuple[str, object], ...]] = set()
-        self.calls = self.sentences = self.input_tokens = self.output_tokens = 0
+        self.calls = self.sentences = self.input_tokens = 0
+        self._results: list[Any] = []  # counted at the end: asynchronous ones are futures
 
     @property
     def compute_type(self) -> str:
@@ -76,15 +77,16 @@ class Recorder:
         self.calls += 1
         self.sentences += len(source)
         self.input_tokens += sum(len(s) for s in source)
-        self.output_tokens += sum(len(r.hypotheses[0]) for r in results)
+        self._results += results
         return results
 
     def record(self) -> dict[str, object]:
+        done = [r.result() if hasattr(r, "result") else r for r in self._results]
         return {
             "calls": self.calls,
             "sentences": self.sentences,
             "input_tokens": self.input_tokens,
-            "output_tokens": self.output_tokens,
+            "output_tokens": sum(len(r.hypotheses[0]) for r in done),
             "compute_type": self.compute_type,
             "made_with": self.made_with,
             "decoding": [dict(s) for s in sorted(self.settings, key=repr)],
@@ -225,7 +227,7 @@ def diptych_translate(project_dir: Path, limit: int, beam: int) -> dict[str, obj
         "flagged": stats.flagged,
         "catalogs": len(report.written),
         **recorder.record(),
-        "batching": f"all sentences of the run, length-sorted, {decoding.batch_tokens} "
+        "batching": f"all sentences of the run, length-sorted, {decoding.tokens_per_batch()} "
         "tokens per batch",
         "peak_rss_mb": peak_rss_mb(),
     }

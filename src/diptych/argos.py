@@ -6,6 +6,7 @@ argostranslate translates one paragraph at a time in batches of 32 tokens, this 
 takes every sentence of a run at once, sorts them by length and sends them to one
 ``ctranslate2.Translator`` per package in large batches; decoding settings are the ones
 argostranslate uses (beam 4, length penalty 0.2, unknowns replaced from the source).
+On a CPU, each core decodes its own batch (see ``Decoding.workers``).
 """
 
 from __future__ import annotations
@@ -24,19 +25,49 @@ from .sentences import chunk
 PIVOT = "en"
 
 
+def cpu_cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s limit included)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class Decoding:
-    """Decoding settings; the defaults are argostranslate's."""
+    """Decoding settings; the defaults are argostranslate's (beam 4, length penalty 0.2).
+
+    ``batch_tokens`` and ``threads`` only change speed, never the output: 0 picks them for
+    the device (see :meth:`workers` and :meth:`tokens_per_batch`).
+    """
 
     beam_size: int = 4
     length_penalty: float = 0.2
     max_decoding_length: int = 256
     # Sentences longer than this many tokens are cut into pieces before translation.
     max_input_tokens: int = 200
-    batch_tokens: int = 4096
+    batch_tokens: int = 0
     device: str = "cpu"
-    compute_type: str = "default"
-    threads: int = 0  # 0: one per core
+    compute_type: str = "auto"  # int8 for the int8 weights of Argos packages
+    threads: int = 0  # CPU cores to use; 0: all this process may use
+
+    def workers(self) -> tuple[int, int]:
+        """(inter_threads, intra_threads) for CTranslate2.
+
+        On a CPU, one batch per core decodes faster than one batch over all cores (beam
+        search at these sizes is bound by per-batch overheads that threads do not share),
+        so every core gets its own worker; past 8 cores, workers get 2 threads each to
+        bound the memory of batches in flight. A GPU gets one worker.
+        """
+        if self.device != "cpu":
+            return 1, 1
+        cores = self.threads or cpu_cores()
+        intra = 1 if cores <= 8 else 2
+        return max(1, cores // intra), intra
+
+    def tokens_per_batch(self) -> int:
+        """Source tokens per batch: small batches suit CPU caches, a GPU wants large ones."""
+        return self.batch_tokens or (2048 if self.device == "cpu" else 16384)
 
 
 class PackageTranslator:
@@ -69,13 +100,13 @@ class PackageTranslator:
             argos_package = import_argos(self._state_dir)
             try:
                 self._package = argos_package.Package(self.info.path)
-                threads = self.decoding.threads or os.cpu_count() or 1
+                inter, intra = self.decoding.workers()
                 self._model = ctranslate2.Translator(
                     str(self.info.path / "model"),
                     device=self.decoding.device,
                     compute_type=self.decoding.compute_type,
-                    inter_threads=1,
-                    intra_threads=threads,
+                    inter_threads=inter,
+                    intra_threads=intra,
                 )
             except (OSError, RuntimeError, ValueError) as exc:
                 raise ModelError(
@@ -101,27 +132,32 @@ class PackageTranslator:
         order = sorted(range(len(flat)), key=lambda k: len(flat[k][1]))
         outputs: list[str] = [""] * len(flat)
         prefix = [[package.target_prefix]] if package.target_prefix else None
-        step = 512  # sentences per call, so progress moves; batching happens inside
+        # Every batch is queued at once (asynchronous), so all workers stay busy to the
+        # end; results are collected in order, in steps so that progress moves.
+        step = 256
+        steps = []
         for start in range(0, len(order), step):
             batch = [flat[k][1] for k in order[start : start + step]]
-            results = model.translate_batch(
+            pending = model.translate_batch(
                 batch,
                 target_prefix=prefix * len(batch) if prefix else None,
                 beam_size=self.decoding.beam_size,
                 length_penalty=self.decoding.length_penalty,
                 max_decoding_length=self.decoding.max_decoding_length,
                 replace_unknowns=True,
-                max_batch_size=self.decoding.batch_tokens,
+                max_batch_size=self.decoding.tokens_per_batch(),
                 batch_type="tokens",
+                asynchronous=True,
             )
-            for k, result in zip(order[start : start + step], results, strict=True):
-                text = tokenizer.decode(result.hypotheses[0])
+            steps.append((order[start : start + step], pending))
+        for keys, pending in steps:
+            for k, future in zip(keys, pending, strict=True):
+                text = tokenizer.decode(future.result().hypotheses[0])
                 if package.target_prefix and text.startswith(package.target_prefix):
                     text = text[len(package.target_prefix) :]
                 outputs[k] = text[1:] if text.startswith(" ") else text
             if progress is not None:
-                done = {flat[k][0] for k in order[start : start + step]}
-                progress(len(done))
+                progress(len({flat[k][0] for k in keys}))
         joined: list[list[str]] = [[] for _ in sentences]
         for (i, _), text in zip(flat, outputs, strict=True):
             joined[i].append(text)
