@@ -18,6 +18,8 @@ A page or catalog that cannot be read is reported and skipped; everything else p
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -77,6 +79,11 @@ class Report:
         return not self.problems
 
 
+class ShardError(DiptychError, argparse.ArgumentTypeError):
+    """A bad ``K/N``; also an argparse type error, so the command line reports it as a
+    usage error (exit 2) instead of a traceback."""
+
+
 @dataclass(frozen=True)
 class Shard:
     """Page ``index`` of ``count``: a stable split so several machines share a run."""
@@ -89,9 +96,9 @@ class Shard:
         try:
             k, n = (int(part) for part in text.split("/"))
         except ValueError:
-            raise DiptychError(f"bad shard {text!r}", hint="write K/N, e.g. 2/4") from None
+            raise ShardError(f"bad shard {text!r}", hint="write K/N, e.g. 2/4") from None
         if not 1 <= k <= n:
-            raise DiptychError(f"bad shard {text!r}: K must be between 1 and N")
+            raise ShardError(f"bad shard {text!r}: K must be between 1 and N")
         return cls(k, n)
 
     def owns(self, relative: str) -> bool:
@@ -166,10 +173,8 @@ class UpToDate:
         code = Path(__file__).parent
         for name in cls.CODE:
             sha.update((code / f"{name}.py").read_bytes())
-        try:
+        with contextlib.suppress(OSError):
             sha.update(project.config_file.read_bytes())
-        except OSError:
-            pass
         return sha.hexdigest()
 
     def fingerprint(self, page: bytes, po_path: Path) -> str | None:
@@ -200,7 +205,11 @@ class UpToDate:
         self.stamps.pop(self.key(rel, lang), None)
 
     def save(self) -> None:
+        """Write the stamps if they changed (a no-op run writes no file at all)."""
         data = json.dumps({"salt": self.salt, "stamps": self.stamps}, sort_keys=True)
+        with contextlib.suppress(OSError, ValueError):
+            if self.path.read_text(encoding="utf-8") == data:
+                return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".uptodate.", dir=self.path.parent)
