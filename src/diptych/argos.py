@@ -109,10 +109,13 @@ class PackageTranslator:
                     intra_threads=intra,
                 )
             except (OSError, RuntimeError, ValueError) as exc:
+                on_gpu = self.decoding.device != "cpu"
                 raise ModelError(
-                    f"cannot load Argos package {self.info.label}: {exc}",
+                    f"cannot load Argos package {self.info.label} on {self.decoding.device}: {exc}",
                     path=self.info.path,
-                    hint="re-add the .argosmodel file, or remove it from the models folder",
+                    hint="check the GPU and its driver (nvidia-smi), or use --device cpu"
+                    if on_gpu
+                    else "re-add the .argosmodel file, or remove it from the models folder",
                 ) from None
         return self._package, self._model
 
