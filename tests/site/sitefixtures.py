@@ -115,6 +115,7 @@ hooks:
   - hooks/banner.py
   - hooks/lists.py
   - hooks/valid_html.py
+  - hooks/no_third_party.py
 plugins:
   - search:
       lang: [ru, en, ar]
