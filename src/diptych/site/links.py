@@ -1,4 +1,4 @@
-"""URLs the site makes: side-by-side pages, catalog edit links, hreflang alternates."""
+"""URLs the site makes: translated and side-by-side pages, catalog edit links."""
 
 from __future__ import annotations
 
@@ -65,10 +65,3 @@ def catalog_edit_url(
     path = "/".join([*parts, quote(catalog_rel)])
     url = urljoin(base, path)
     return f"{url}#L{line}" if line else url
-
-
-def absolute(site_url: str | None, url: str) -> str:
-    """A site-relative URL made absolute when the site's URL is known (hreflang wants it)."""
-    if not site_url:
-        return "/" + url.lstrip("/")
-    return urljoin(site_url.rstrip("/") + "/", url.lstrip("/"))
