@@ -71,10 +71,10 @@ def test_the_limit_is_added_only_where_none_is_passed() -> None:
 @pytest.mark.parametrize(
     ("decoding", "workers", "batch"),
     [
-        (Decoding(threads=1), (1, 1), 2048),
-        (Decoding(threads=2), (2, 1), 2048),
-        (Decoding(threads=8), (8, 1), 2048),
-        (Decoding(threads=16), (8, 2), 2048),
+        (Decoding(threads=1), (1, 1), 1024),
+        (Decoding(threads=2), (2, 1), 1024),
+        (Decoding(threads=8), (8, 1), 1024),
+        (Decoding(threads=16), (8, 2), 1024),
         (Decoding(device="cuda"), (1, 1), 16384),
         (Decoding(threads=2, batch_tokens=500), (2, 1), 500),
     ],
