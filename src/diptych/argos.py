@@ -72,6 +72,25 @@ class Decoding:
         return self.batch_tokens or (1024 if self.device == "cpu" else 16384)
 
 
+def limit_malloc_arenas(arenas: int) -> bool:
+    """Cap glibc's malloc arenas before CTranslate2's worker threads start.
+
+    glibc gives each new thread its own arena (up to 8 per core), and the buffers that
+    beam search allocates and frees fragment them all: with 2 workers on a 2-core machine,
+    600 sentences peaked at 781 MB, and at 611-647 MB with 2 arenas.
+    Only the arena count of this process changes; elsewhere (musl, macOS) nothing does.
+    """
+    import ctypes
+    import ctypes.util
+
+    m_arena_max = -8  # from glibc's malloc.h
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(m_arena_max, max(1, arenas)))
+    except (OSError, AttributeError):
+        return False
+
+
 class PackageTranslator:
     """One Argos package, loaded on first use and kept for the run."""
 
@@ -103,6 +122,8 @@ class PackageTranslator:
             try:
                 self._package = argos_package.Package(self.info.path)
                 inter, intra = self.decoding.workers()
+                if self.decoding.device == "cpu":
+                    limit_malloc_arenas(inter)
                 self._model = ctranslate2.Translator(
                     str(self.info.path / "model"),
                     device=self.decoding.device,
