@@ -1094,6 +1094,8 @@ def build(args) -> None:
         tmp = Path(tmp_name)
         for k, cfg in enumerate(specs):
             name = cfg["name"]
+            if args.only and name != args.only:
+                continue
             seed = SEED + 1000 * k
             gen = CorpusGenerator(seed)
             source = gen.sentence if cfg["from_code"] == "ru" else gen.latin_sentence
@@ -1187,12 +1189,13 @@ def build(args) -> None:
             )
             timings[f"{name}_greedy_agreement"] = f"{agree}/{len(src_sents)}"
 
-    print(
-        f"training time: ru_en {timings['ru_en'] / 60:.1f} min, "
-        f"en_de {timings['en_de'] / 60:.1f} min",
-        flush=True,
+    trained = ", ".join(
+        f"{name} {timings[name] / 60:.1f} min" for name in ("ru_en", "en_de") if name in timings
     )
-    (out_dir / "build-stats.json").write_text(json.dumps(timings, indent=2) + "\n")
+    print(f"training time: {trained}", flush=True)
+    stats = out_dir / "build-stats.json"
+    known = json.loads(stats.read_text()) if stats.exists() else {}
+    stats.write_text(json.dumps({**known, **timings}, indent=2) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1227,6 +1230,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lr", type=float, default=1.5e-3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--only", choices=("ru_en", "en_de"), help="build one package, keep the other"
+    )
     args = parser.parse_args(argv)
 
     isolate_argos_dirs()
