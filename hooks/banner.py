@@ -23,7 +23,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         view = site.view(rel, lang)
         href = get_relative_url(pair_url(rel, lang), page.url)
         return after_heading(html, translation_note(view, href, banner(view, href)))
-    if lang == site.source.code and page.file.src_uri in site.rel_paths():
+    if lang == site.source.code and site.has_page(page.file.src_uri):
         links = [
             (t.code, t.name, get_relative_url(pair_url(page.file.src_uri, t.code), page.url))
             for t in site.project.targets

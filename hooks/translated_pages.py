@@ -5,6 +5,10 @@ as a fallback for each page that has no hand-written ``page.<lang>.md``. After i
 arranged the files (it runs at priority -100), this hook replaces the content of those
 fallback files with the page rendered from its catalog, so the language switcher, hreflang
 and the sitemap treat it as the page in that language. Hand-written localized files win.
+
+It also opens and closes the build's shared state (:class:`diptych.site.build.Site`, which
+every hook asks for views): one for the whole build, every language included, dropped when
+the outermost build ends (after mkdocs-static-i18n, at -100, has built the other languages).
 """
 
 from __future__ import annotations
@@ -13,7 +17,16 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from diptych.site.build import current_language, site_for
+from diptych.site.build import begin_build, current_language, end_build, site_for
+
+
+def on_pre_build(config: Any) -> None:
+    begin_build(config)
+
+
+@event_priority(-200)
+def on_post_build(config: Any) -> None:
+    end_build(config)
 
 
 @event_priority(-200)

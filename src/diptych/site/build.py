@@ -1,14 +1,18 @@
 """State of one site build that the hooks share: the project, and page views per language.
 
-Hooks are thin: they ask this module for a page's view in a language, and for the lists
-that pages embed. Views are cached by the modification times of the page and its catalog,
-so ``mkdocs serve`` picks up edits and a build reads each file once per language.
+Hooks are thin: they ask the build's :class:`Site` for a page's view in a language, and for
+the lists that pages embed. One ``Site`` lives for one ``mkdocs build`` (every language of
+it: mkdocs-static-i18n builds the other languages inside the first build's
+``on_post_build``) and remembers what it has read: the page list, each page's view per
+language, the statements per language. It is kept on the MkDocs config object, made on
+first use (:func:`site_for`) and dropped when the outermost build ends
+(:func:`end_build`), so ``mkdocs serve`` rebuilds, which load a fresh config, read the
+edited files again. Nothing is cached at module level.
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +23,18 @@ from .listing import Entry, parse_date
 from .views import PageView, build_view
 
 STATEMENTS_DIR = "statements"
+# The attribute of the MkDocs config object that holds the build's Site.
+_ATTR = "diptych_site"
 
 
-@functools.lru_cache(maxsize=8)
-def _project(config_file: str) -> Project:
-    path = Path(config_file)
+def _load_project(config: Any) -> Project:
+    path = Path(config.config_file_path).resolve()
     return load_project(path.parent, path.name)
 
 
 def project_for(config: Any) -> Project:
     """The Diptych project of a MkDocs config (its mkdocs.yml and folders)."""
-    return _project(str(Path(config.config_file_path).resolve()))
+    return site_for(config).project
 
 
 def current_language(config: Any) -> str:
@@ -41,30 +46,19 @@ def current_language(config: Any) -> str:
     return project_for(config).source.code
 
 
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return -1
-
-
-@functools.lru_cache(maxsize=4096)
-def _view(
-    page_path: Path,
-    rel: str,
-    catalog_path: Path,
-    catalog_rel: str,
-    lang: Language,
-    source: Language,
-    page_mtime: int,
-    catalog_mtime: int,
-) -> PageView:
-    return build_view(page_path, rel, catalog_path, catalog_rel, lang, source)
-
-
 @dataclass(frozen=True)
 class Site:
+    """The project as one build sees it: every file is read once, when first needed."""
+
     project: Project
+    # What this build has read so far (mutable contents of a frozen object: the Site
+    # itself is replaced, not edited, by the next build).
+    _rel_paths: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
+    _page_set: set[str] = field(default_factory=set, compare=False, repr=False)
+    _views: dict[tuple[str, str], PageView] = field(default_factory=dict, compare=False, repr=False)
+    _statements: dict[str, list[Entry]] = field(default_factory=dict, compare=False, repr=False)
+    # Builds under way with this Site (mkdocs-static-i18n nests one per language).
+    _depth: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
 
     @property
     def source(self) -> Language:
@@ -79,29 +73,49 @@ class Site:
         return any(t.code == code for t in self.project.targets)
 
     def rel_paths(self) -> list[str]:
-        docs = self.project.docs_dir
-        return [p.relative_to(docs).as_posix() for p in self.project.pages()]
+        """Every source page, relative to docs/ (the folder is walked once per build)."""
+        if not self._rel_paths:
+            docs = self.project.docs_dir
+            self._rel_paths.append(
+                tuple(p.relative_to(docs).as_posix() for p in self.project.pages())
+            )
+        return list(self._rel_paths[0])
+
+    def has_page(self, rel_path: str) -> bool:
+        """Whether ``rel_path`` is a source page (what :meth:`rel_paths` lists)."""
+        if not self._page_set:
+            self._page_set.update(self.rel_paths())
+        return rel_path in self._page_set
 
     def view(self, rel_path: str, lang: str) -> PageView:
-        page_path = self.project.docs_dir / rel_path
-        catalog_path = self.project.catalog_path(page_path, lang)
-        catalog_rel = self.project.relative(catalog_path).as_posix()
-        return _view(
-            page_path.resolve(),
-            rel_path,
-            catalog_path,
-            catalog_rel,
-            self.language(lang),
-            self.source,
-            _mtime(page_path),
-            _mtime(catalog_path),
-        )
+        """The page ``rel_path`` as a reader of ``lang`` sees it (built once per build)."""
+        key = (rel_path, lang)
+        view = self._views.get(key)
+        if view is None:
+            page_path = self.project.docs_dir / rel_path
+            catalog_path = self.project.catalog_path(page_path, lang)
+            catalog_rel = self.project.relative(catalog_path).as_posix()
+            view = build_view(
+                page_path.resolve(),
+                rel_path,
+                catalog_path,
+                catalog_rel,
+                self.language(lang),
+                self.source,
+            )
+            self._views[key] = view
+        return view
 
     def views(self, lang: str) -> list[PageView]:
         return [self.view(rel, lang) for rel in self.rel_paths()]
 
     def statements(self, lang: str) -> list[Entry]:
         """The statement pages with their front matter as a reader of ``lang`` sees it."""
+        if lang not in self._statements:
+            self._statements[lang] = self._read_statements(lang)
+        return list(self._statements[lang])
+
+    def _read_statements(self, lang: str) -> list[Entry]:
         from ..segment import segment_file
 
         entries = []
@@ -150,7 +164,36 @@ def _front_matter(path: Path) -> dict[str, Any]:
 
 
 def site_for(config: Any) -> Site:
-    return Site(project_for(config))
+    """The Site of the build that ``config`` is running (made on first use)."""
+    site = getattr(config, _ATTR, None)
+    if site is None:
+        site = Site(_load_project(config))
+        setattr(config, _ATTR, site)
+    return site
 
 
-__all__ = ["Site", "current_language", "page_url", "project_for", "site_for"]
+def begin_build(config: Any) -> None:
+    """A build (or one language's build nested in it) starts with this config."""
+    site_for(config)._depth[0] += 1
+
+
+def end_build(config: Any) -> None:
+    """A build ends: when the outermost one does, its Site is dropped, so the next build
+    with this config reads every file again."""
+    site = getattr(config, _ATTR, None)
+    if site is None:
+        return
+    site._depth[0] -= 1
+    if site._depth[0] <= 0:
+        delattr(config, _ATTR)
+
+
+__all__ = [
+    "Site",
+    "begin_build",
+    "current_language",
+    "end_build",
+    "page_url",
+    "project_for",
+    "site_for",
+]
