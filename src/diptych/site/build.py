@@ -18,6 +18,7 @@ from typing import Any
 
 from ..config import Project, load_project
 from ..languages import Language
+from ..segment import Page, segment_file
 from .links import page_url, translated_url
 from .listing import Entry, parse_date
 from .views import PageView, build_view
@@ -55,7 +56,10 @@ class Site:
     # itself is replaced, not edited, by the next build).
     _rel_paths: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
     _page_set: set[str] = field(default_factory=set, compare=False, repr=False)
+    _pages: dict[str, Page] = field(default_factory=dict, compare=False, repr=False)
     _views: dict[tuple[str, str], PageView] = field(default_factory=dict, compare=False, repr=False)
+    # Markdown conversions of side-by-side cells (see render.markdown_renderer).
+    converted: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
     _statements: dict[str, list[Entry]] = field(default_factory=dict, compare=False, repr=False)
     # Builds under way with this Site (mkdocs-static-i18n nests one per language).
     _depth: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
@@ -95,13 +99,18 @@ class Site:
             page_path = self.project.docs_dir / rel_path
             catalog_path = self.project.catalog_path(page_path, lang)
             catalog_rel = self.project.relative(catalog_path).as_posix()
+            resolved = page_path.resolve()
+            page = self._pages.get(rel_path)
+            if page is None:
+                page = self._pages[rel_path] = segment_file(resolved)
             view = build_view(
-                page_path.resolve(),
+                resolved,
                 rel_path,
                 catalog_path,
                 catalog_rel,
                 self.language(lang),
                 self.source,
+                page,
             )
             self._views[key] = view
         return view
@@ -116,8 +125,6 @@ class Site:
         return list(self._statements[lang])
 
     def _read_statements(self, lang: str) -> list[Entry]:
-        from ..segment import segment_file
-
         entries = []
         for rel in self.rel_paths():
             if not rel.startswith(STATEMENTS_DIR + "/") or rel.endswith(("index.md", "README.md")):

@@ -64,14 +64,22 @@ def rewrite_links(
 
 
 def markdown_renderer(
-    config: Any, view: PageView, page_url: str, files: Any
+    config: Any,
+    view: PageView,
+    page_url: str,
+    files: Any,
+    converted: dict[tuple[str, str], str] | None = None,
 ) -> Callable[[str], str]:
     """A function from a unit's Markdown to HTML with the site's Markdown extensions and
-    the page's link reference definitions."""
-    md = markdown.Markdown(
-        extensions=list(config.markdown_extensions),
-        extension_configs=dict(config.mdx_configs),
-    )
+    the page's link reference definitions.
+
+    ``converted``, if given, remembers conversions (before links are made relative to the
+    page) by Markdown configuration and input: a conversion depends on nothing else, and a
+    Russian unit is shown on the side-by-side page of every language."""
+    extensions = list(config.markdown_extensions)
+    extension_configs = dict(config.mdx_configs)
+    setup = repr((extensions, extension_configs))
+    made: list[markdown.Markdown] = []
     references = view.page.references.get("references", {})
     defs = "\n".join(f"[{label}]: <{ref.get('href', '')}>" for label, ref in references.items())
 
@@ -79,9 +87,23 @@ def markdown_renderer(
         file = files.get_file_from_path(path)
         return None if file is None else str(file.url)
 
-    def render(text: str) -> str:
+    def convert(source: str) -> str:
+        if not made:
+            made.append(
+                markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+            )
+        md = made[0]
         md.reset()
-        out = md.convert(text + ("\n\n" + defs if defs else ""))
+        return md.convert(source)
+
+    def render(text: str) -> str:
+        source = text + ("\n\n" + defs if defs else "")
+        if converted is None:
+            out = convert(source)
+        elif (setup, source) in converted:
+            out = converted[setup, source]
+        else:
+            out = converted[setup, source] = convert(source)
         return rewrite_links(out, view.rel_path, page_url, resolve)
 
     return render

@@ -136,9 +136,12 @@ def build_view(
     catalog_rel: str,
     lang: Language,
     source: Language,
+    page: Page | None = None,
 ) -> PageView:
-    """Join a source page with its catalog for ``lang`` (a missing catalog: all missing)."""
-    page = segment_file(page_path)
+    """Join a source page with its catalog for ``lang`` (a missing catalog: all missing).
+    ``page`` is the page at ``page_path`` already segmented (read and segmented if None)."""
+    if page is None:
+        page = segment_file(page_path)
     view = PageView(rel_path, page, lang, source, catalog_path, catalog_rel)
     entries: dict[str, polib.POEntry] = {}
     lines: list[str] | None = None
