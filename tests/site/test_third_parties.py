@@ -71,3 +71,59 @@ def test_a_page_embedding_a_remote_image_fails_the_strict_build(tmp_path: Path) 
         "о-проекте.md: a request to another host: <img src='https://tiles.example.net/map.png'>"
         in built.log
     )
+
+
+TRICKY = [
+    '<img src="//evil.example/a.png">',
+    '<img src="/\t/evil.example/a.png">',
+    '<img src="&#47;&#47;evil.example/a.png">',
+    '<img src="https&colon;//evil.example/a.png">',
+    '<IMG SRC="HTTPS://evil.example/a.png">',
+    '<img srcset="a.png 1x, //evil.example/b.png 2x">',
+    '<div style="background: URL(//evil.example/x.png)">x</div>',
+    '<div style="background: url(&quot;//evil.example/x.png&quot;)">x</div>',
+    '<pre class="mermaid">graph TD</pre>',
+    '<pre class="&#109;ermaid">graph TD</pre>',
+    '<link rel="stylesheet" href="https://evil.example/x.css">',
+    '<link rel="canonical" href="https://evil.example/" rel="stylesheet">',
+    '<link rel="stylesheet" x="><link rel="canonical" href="https://evil.example/x.css">',
+    '<link <a href="https://evil.example/x.css">',
+    '<form action="https://evil.example/post"><input name="q"></form>',
+    '<a href="https://example.org/">a link is not a request</a>',
+    "<script>var s = '<img src=\"//evil.example/in-script.png\">';</script>",
+    '<!-- <img src="//evil.example/in-comment.png"> -->',
+    '<p title="<img src=//evil.example/in-attr.png>">x</p>',
+    '<p title = "a>b" src="//evil.example/after-gt.png">x</p>',
+    '<svg><image href="x" src="//evil.example/svg.png"/></svg>',
+    '<span/src="//evil.example/slash.png">x</span>',
+    '<video poster="//evil.example/p.png"></video><object data="//evil.example/o"></object>',
+]
+
+
+@pytest.mark.parametrize("snippet", TRICKY)
+def test_passing_over_plain_tags_finds_what_a_full_parse_finds(
+    snippet: str, repo_site: Built
+) -> None:
+    """Tags whose text cannot name another host are passed over unparsed; the findings must
+    be those of the parser reading every tag, wherever in a real page the markup sits."""
+    from html.parser import HTMLParser
+
+    from diptych.site import remote
+
+    class FullScan(remote._Scan):
+        parse_starttag = HTMLParser.parse_starttag
+
+    def full(page: str) -> list[str]:
+        scan = FullScan()
+        scan.feed(page)
+        scan.close()
+        return scan.found
+
+    page = (repo_site.site / "index.html").read_text(encoding="utf-8")
+    cut = page.index("<article")
+    for html in (snippet, page[:cut] + snippet + page[cut:], page + snippet[: len(snippet) // 2]):
+        assert remote_requests(html) == full(html), html[-300:]
+
+
+def test_most_tricky_snippets_are_requests() -> None:
+    assert sum(bool(remote_requests(snippet)) for snippet in TRICKY) >= 15
