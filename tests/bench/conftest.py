@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
+# Appended, not prepended: bench/translate.py must not shadow translate-toolkit's package.
+sys.path.append(str(BENCH))
 
 import benchlib  # noqa: E402
 

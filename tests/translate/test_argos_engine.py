@@ -1,0 +1,158 @@
+"""The Argos engine on the miniature packages: real SentencePiece, real CTranslate2.
+
+The ru→en test package transliterates Russian into Latin script and the en→de one
+uppercases, so outputs can be checked exactly: the rule lives in tools/translit.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+import pytest
+from translatefixtures import FIXTURE_MODELS, STATEMENT
+
+from diptych.argos import ArgosEngine, Decoding, PackageTranslator
+from diptych.config import load_project
+from diptych.engine import PivotTranslator
+from diptych.pipeline import translate
+
+Run = Callable[..., tuple[int, str, str]]
+Site = Callable[..., Path]
+
+_spec = importlib.util.spec_from_file_location(
+    "translit", Path(__file__).parents[2] / "tools" / "translit.py"
+)
+assert _spec and _spec.loader
+translit = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(translit)
+
+
+def catalog(root: Path, lang: str, page: str) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in polib.pofile(str(root / "translations" / lang / page))}
+
+
+@pytest.fixture
+def statement_site(make_site: Site) -> Path:
+    return make_site(
+        {"заявление.md": STATEMENT.read_text(encoding="utf-8")},
+        languages=("en", "de"),
+        models=True,
+    )
+
+
+def test_statement_in_english_and_german_via_the_pivot(statement_site: Path, diptych: Run) -> None:
+    code, _, err = diptych(statement_site, "translate")
+    assert (code, err) == (0, "")
+    english = catalog(statement_site, "en", "заявление.po")
+    german = catalog(statement_site, "de", "заявление.po")
+    title = "Заявление Министерства иностранных дел Республики Казахстан"
+    assert english[title].msgstr == "Zayavlenie Ministerstva inostrannykh del Respubliki Kazakhstan"
+    assert german[title].msgstr == english[title].msgstr.upper()
+    last = next(k for k in english if k.startswith("Казахстан полон решимости"))
+    assert english[last].msgstr.startswith("Kazakhstan polon reshimosti")
+    assert english[title].comment == (
+        "machine translation: argos ru→en, package translate-ru_en-test 1.0"
+    )
+    assert german[title].comment == (
+        "machine translation: argos ru→en, package translate-ru_en-test 1.0; then "
+        "argos en→de, package translate-en_de-test 1.0 (pivot en)"
+    )
+    # Most units are transliterated exactly (the model is small, not perfect).
+    exact = sum(e.msgstr == translit.transliterate(e.msgid) for e in english.values())
+    assert exact >= len(english) - 2
+    assert all("fuzzy" in e.flags for e in english.values())
+
+
+def test_markup_survives_the_model(make_site: Site, diptych: Run) -> None:
+    page = "Силы **Республики Казахстан** и [ОДКБ](https://odkb.org) — `код` остаётся.\n"
+    root = make_site({"разметка.md": page}, languages=("en",), models=True)
+    assert diptych(root, "translate")[0] == 0
+    (entry,) = catalog(root, "en", "разметка.po").values()
+    assert entry.msgstr == (
+        "Sily **Respubliki Kazakhstan** i [ODKB](https://odkb.org) — `код` ostaetsya."
+    )
+    assert "markup-error" not in entry.flags
+
+
+def test_a_rerun_loads_no_model_and_writes_nothing(statement_site: Path) -> None:
+    project = load_project(statement_site)
+    first = ArgosEngine(project.models_dir, project.state_dir)
+    translate(project, first)
+    files = {p: p.stat().st_mtime_ns for p in (statement_site / "translations").rglob("*.po")}
+    second = ArgosEngine(project.models_dir, project.state_dir)
+    report = translate(project, second)
+    assert report.written == []
+    assert second._loaded == {} or not any(t.loaded for t in second._loaded.values())
+    assert {p: p.stat().st_mtime_ns for p in files} == files
+
+
+def test_each_model_is_loaded_once_per_run(statement_site: Path) -> None:
+    project = load_project(statement_site)
+    engine = ArgosEngine(project.models_dir, project.state_dir)
+    translate(project, engine)
+    assert sorted(engine._loaded) == [("en", "de"), ("ru", "en")]
+    pivot = engine.translator("ru", "de")
+    assert isinstance(pivot, PivotTranslator)
+    assert pivot.first is engine.translator("ru", "en")  # the English leg is shared
+
+
+def test_a_unit_longer_than_the_model_limit_is_split_not_truncated(
+    make_site: Site, diptych: Run
+) -> None:
+    words = ["Казахстан", "мир", "порядок", "закон", "народ", "время"]
+    sentence = " ".join(words[i % len(words)] for i in range(150)) + "."
+    root = make_site({"длинный.md": sentence + "\n"}, languages=("en",), models=True)
+    project = load_project(root)
+    engine = ArgosEngine(project.models_dir, project.state_dir, Decoding(max_input_tokens=60))
+    report = translate(project, engine)
+    assert report.ok
+    (entry,) = catalog(root, "en", "длинный.po").values()
+    # Beginning and end are there, and about as many words: pieces were translated, none
+    # dropped (the small model garbles a word or two of this repetitive text).
+    assert entry.msgstr.startswith("Kazakhstan mir poryadok zakon narod vremya ")
+    assert entry.msgstr.endswith(" vremya.")
+    assert 140 <= len(entry.msgstr.split()) <= 160
+
+
+def test_packages_are_unpacked_inside_the_project(statement_site: Path, diptych: Run) -> None:
+    code, out, _ = diptych(statement_site, "models", "list")
+    assert code == 0
+    lines = sorted(out.splitlines())
+    assert [line.split("\t")[:3] for line in lines] == [
+        ["en→de", "translate-en_de-test 1.0", "project"],
+        ["ru→en", "translate-ru_en-test 1.0", "project"],
+    ]
+    assert all(line.split("\t")[3].startswith(".diptych/packages/") for line in lines)
+
+
+def test_models_add_copies_and_installs(make_site: Site, diptych: Run) -> None:
+    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+    file = FIXTURE_MODELS / "translate-ru_en-test.argosmodel"
+    code, out, _ = diptych(root, "models", "add", str(file))
+    assert (code, out) == (0, "added translate-ru_en-test 1.0 (ru→en) to models/\n")
+    assert (root / "models" / file.name).read_bytes() == file.read_bytes()
+    assert diptych(root, "translate")[0] == 0
+
+
+def test_models_add_rejects_a_file_that_is_not_a_package(
+    make_site: Site, diptych: Run, tmp_path: Path
+) -> None:
+    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+    bogus = tmp_path / "bogus.argosmodel"
+    bogus.write_bytes(b"not a zip")
+    code, _, err = diptych(root, "models", "add", str(bogus))
+    assert code == 2
+    assert err.splitlines()[0] == (
+        f"diptych: error: {bogus}: not an Argos package (an .argosmodel is a zip archive)"
+    )
+
+
+def test_package_translator_reports_its_package(statement_site: Path) -> None:
+    project = load_project(statement_site)
+    engine = ArgosEngine(project.models_dir, project.state_dir)
+    direct = engine.translator("ru", "en")
+    assert isinstance(direct, PackageTranslator)
+    assert direct.translate(["Казахстан."]) == ["Kazakhstan."]
