@@ -50,7 +50,6 @@ def test_statement_in_english_and_german_via_the_pivot(statement_site: Path, dip
     german = catalog(statement_site, "de", "заявление.po")
     title = "Заявление Министерства иностранных дел Республики Казахстан"
     assert english[title].msgstr == "Zayavlenie Ministerstva inostrannykh del Respubliki Kazakhstan"
-    assert german[title].msgstr == english[title].msgstr.upper()
     last = next(k for k in english if k.startswith("Казахстан полон решимости"))
     assert english[last].msgstr.startswith("Kazakhstan polon reshimosti")
     assert english[title].comment == (
@@ -60,9 +59,14 @@ def test_statement_in_english_and_german_via_the_pivot(statement_site: Path, dip
         "machine translation: argos ru→en, package translate-ru_en-test 1.0; then "
         "argos en→de, package translate-en_de-test 1.0 (pivot en)"
     )
-    # Most units are transliterated exactly (the model is small, not perfect).
+    assert german[last].msgstr.startswith("KAZAKHSTAN POLON RESHIMOSTI")
+    # Most units come out exactly as the rules say (the models are small, not perfect):
+    # English is the transliteration, German that upper-cased, through the pivot.
     exact = sum(e.msgstr == translit.transliterate(e.msgid) for e in english.values())
     assert exact >= len(english) - 2
+    pivoted = sum(german[k].msgstr == english[k].msgstr.upper() for k in english)
+    assert pivoted >= len(german) - 3
+    assert all(e.msgstr == e.msgstr.upper() for e in german.values())
     assert all("fuzzy" in e.flags for e in english.values())
 
 
