@@ -371,3 +371,39 @@ def build_package(cache: Path = DEFAULT_CACHE, spec: ModelSpec | None = None) ->
                     archive.writestr(info, path.read_bytes())
         partial.replace(target)
     return target
+
+
+def line_plot(
+    out: Path,
+    title: str,
+    x: list[int],
+    series: list[tuple[str, list[float]]],
+    *,
+    xlabel: str,
+    ylabel: str,
+    log_x: bool = False,
+) -> None:
+    """One small SVG line chart; ids are salted so a re-run makes no churn in git."""
+    import matplotlib
+
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams["svg.hashsalt"] = "diptych-bench"
+    fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
+    for label, values in series:
+        ax.plot(x, values, marker="o", label=label)
+    if log_x:
+        ax.set_xscale("log")
+        ax.set_xticks(x, [str(v) for v in x])
+    else:
+        ax.set_xlim(left=0)
+    ax.set_ylim(bottom=0)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize=9)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, metadata={"Date": None})
+    plt.close(fig)

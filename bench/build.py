@@ -172,26 +172,17 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 def plot(rows: list[dict[str, Any]], out: Path, title: str) -> None:
     """Build time of both sites against the number of pages, one SVG."""
-    import matplotlib
-
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
-
-    matplotlib.rcParams["svg.hashsalt"] = "diptych-bench"  # stable ids: no churn in git
-    pages = [r["pages"] for r in rows]
-    fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
-    ax.plot(pages, [r["plain_s"] for r in rows], marker="o", label="plain MkDocs, same pages")
-    ax.plot(pages, [r["hooks_s"] for r in rows], marker="o", label="Diptych's hooks")
-    ax.set_xlim(left=0)
-    ax.set_ylim(bottom=0)
-    ax.set_xlabel(f"source pages (each built in {rows[0]['languages']} languages)")
-    ax.set_ylabel("mkdocs build, seconds")
-    ax.set_title(title, fontsize=9)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, metadata={"Date": None})
-    plt.close(fig)
+    benchlib.line_plot(
+        out,
+        title,
+        [r["pages"] for r in rows],
+        [
+            ("plain MkDocs, same pages", [r["plain_s"] for r in rows]),
+            ("Diptych's hooks", [r["hooks_s"] for r in rows]),
+        ],
+        xlabel=f"source pages (each built in {rows[0]['languages']} languages)",
+        ylabel="mkdocs build, seconds",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -230,33 +230,24 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 def plot(rows: list[dict[str, Any]], out: Path, title: str) -> None:
     """Throughput of both sides against the number of pages, one SVG."""
-    import matplotlib
-
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
-
-    matplotlib.rcParams["svg.hashsalt"] = "diptych-bench"  # stable ids: no churn in git
-    pages = [r["pages"] for r in rows]
-    fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
-    for label, values in (
-        (
-            "argostranslate translate(), unit by unit",
-            [r["argos"]["sentences_split"] / r["argos"]["seconds"] for r in rows],
-        ),
-        ("diptych translate, batched", [r["diptych"]["sentences"] / r["diptych_s"] for r in rows]),
-    ):
-        ax.plot(pages, values, marker="o", label=label)
-    ax.set_xscale("log")
-    ax.set_xticks(pages, [str(p) for p in pages])
-    ax.set_ylim(bottom=0)
-    ax.set_xlabel("pages in the run")
-    ax.set_ylabel("sentences per second")
-    ax.set_title(title, fontsize=9)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, metadata={"Date": None})
-    plt.close(fig)
+    benchlib.line_plot(
+        out,
+        title,
+        [r["pages"] for r in rows],
+        [
+            (
+                "argostranslate translate(), unit by unit",
+                [r["argos"]["sentences_split"] / r["argos"]["seconds"] for r in rows],
+            ),
+            (
+                "diptych translate, batched",
+                [r["diptych"]["sentences"] / r["diptych_s"] for r in rows],
+            ),
+        ],
+        xlabel="pages in the run",
+        ylabel="sentences per second",
+        log_x=True,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
