@@ -50,5 +50,5 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     view = site.view(rel, page.file.diptych_lang)
     links = EditLinks(config.repo_url, config.edit_uri, site.project.docs_dir.name)
     back = get_relative_url(translated_url(rel, view.lang.code, site.source.code), page.url)
-    render = markdown_renderer(config, view, page.url, files, site.converted)
+    render = markdown_renderer(site.renderer, view, page.url, files)
     return side_by_side(view, render, links, translation_href=back)

@@ -13,11 +13,16 @@ the outermost build ends (after mkdocs-static-i18n, at -100, has built the other
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from diptych.inventory import Inventory, describe
+from diptych.judge import newlines
 from diptych.site.build import begin_build, current_language, end_build, site_for
+
+log = logging.getLogger("mkdocs.diptych")
 
 
 def on_pre_build(config: Any) -> None:
@@ -39,6 +44,28 @@ def on_files(files: Any, config: Any) -> Any:
         if getattr(file, "locale", None) != site.source.code:
             continue  # a hand-written page in this language, or not a page of docs/
         view = site.view(file.src_uri, lang)
-        file.content_string = view.markdown()
+        file.content_string = newlines(view.markdown())
         file.diptych_translation = file.src_uri
     return files
+
+
+@event_priority(100)
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """The last line of defence, before any other hook adds to the page: the rendered
+    translation keeps only what its source page's rendering holds. The judge has already
+    withheld every translation that would add anything, so this finds nothing; if it
+    does, it says so (a strict build fails) and removes it."""
+    rel = getattr(page.file, "diptych_translation", None)
+    if rel is None:
+        return html
+    site = site_for(config)
+    view = site.view(rel, current_language(config))
+    gained = view.allowed.gains(Inventory.of(html))
+    if gained:
+        log.warning(
+            "%s: the rendered %s page gains what its source lacks, removed: %s",
+            view.catalog_rel,
+            view.lang.code,
+            "; ".join(describe(gained)),
+        )
+    return view.allowed.sanitizer()(html)

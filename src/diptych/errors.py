@@ -49,6 +49,10 @@ class CatalogError(DiptychError):
     """A catalog in translations/ cannot be parsed or does not belong to its page."""
 
 
+class RenderError(DiptychError):
+    """Markdown the site's renderer cannot turn into HTML (nested too deeply, say)."""
+
+
 class ModelError(DiptychError):
     """No usable Argos package, or a package that cannot be loaded."""
 

@@ -14,35 +14,31 @@ HEADING = "Заявление о ситуации"
     [
         (
             "Statement <script>alert(1)</script>",
-            [
-                "D501: the translation adds script element <script>",
-                "D501: the translation adds raw HTML end tag </script>",
-            ],
+            ["D501: publishing the translation would add the element <script>"],
         ),
         (
             "Statement <img src=x onerror=alert(1)>",
-            [
-                "D501: the translation adds raw HTML tag <img src=x onerror=alert(1)>",
-                "D501: the translation adds event-handler attribute onerror= on <img>",
-            ],
+            # The page has an image already: only the handler is new.
+            ["D501: publishing the translation would add the attribute onerror= on <img>"],
         ),
         (
             "[Statement](javascript:alert(1))",
-            ["D501: the translation adds javascript: URL in link: javascript:alert(1)"],
+            ["D501: publishing the translation would add a javascript: URL"],
         ),
         (
             "[Statement](jav&#x61;script:alert(1))",
-            ["D501: the translation adds javascript: URL in link: javascript:alert(1)"],
+            ["D501: publishing the translation would add a javascript: URL"],
         ),
         (
             "[Statement](JaVaScRiPt:alert(1))",
-            ["D501: the translation adds javascript: URL in link: JaVaScRiPt:alert(1)"],
+            ["D501: publishing the translation would add a javascript: URL"],
         ),
         (
             "Statement <iframe src=https://evil.example></iframe>",
             [
-                "D501: the translation adds iframe <iframe src=https://evil.example>",
-                "D501: the translation adds raw HTML end tag </iframe>",
+                "D501: publishing the translation would add the element <iframe>",
+                "D501: publishing the translation would add the attribute src= on <iframe>",
+                "D501: publishing the translation would add a https: URL to evil.example",
             ],
         ),
     ],
@@ -66,7 +62,9 @@ def test_d501_is_an_error_on_fuzzy_entries_too(site: Site) -> None:
     line = site.line_of(HEADING)
     run = site.check(CATALOG)
     assert run.code == 1
-    assert f"{CATALOG}:{line}: D501: the translation adds script element <script>" in run.lines
+    assert (
+        f"{CATALOG}:{line}: D501: publishing the translation would add the element <script>"
+    ) in run.lines
 
 
 def test_d501_in_an_obsolete_entry(reviewed_site: Site) -> None:
@@ -77,7 +75,9 @@ def test_d501_in_an_obsolete_entry(reviewed_site: Site) -> None:
     line = reviewed_site.line_of("Старое.")
     run = reviewed_site.check(CATALOG)
     assert run.code == 1
-    assert run.lines[0] == f"{CATALOG}:{line}: D501: the translation adds script element <script>"
+    assert run.lines[0] == (
+        f"{CATALOG}:{line}: D501: publishing the translation would add the element <script>"
+    )
 
 
 def test_d501_cannot_be_turned_off(reviewed_site: Site) -> None:
@@ -108,8 +108,8 @@ def test_d502_active_content_in_a_source_page(site: Site) -> None:
     run = site.check("docs/evil.md")
     assert run.code == 1
     assert [text for text in run.lines if "D502" in text] == [
-        "docs/evil.md:5: D502: the page contains script element <script>",
-        "docs/evil.md:7: D502: the page contains javascript: URL in link: javascript:alert(2)",
+        "docs/evil.md:5: D502: the page contains the element <script>",
+        "docs/evil.md:7: D502: the page contains a javascript: URL",
     ]
 
 

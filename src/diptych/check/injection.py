@@ -1,4 +1,6 @@
-"""D501-D503: no markup that could run code or lead readers elsewhere (see diptych.safety)."""
+"""D501-D503: nothing a translation or a page puts on the site may run code or lead
+readers elsewhere. D501 and D502 are the verdicts of :class:`diptych.judge.Judge`, which
+the site build and ``diptych review`` ask too."""
 
 from __future__ import annotations
 
@@ -6,24 +8,48 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..safety import active_content, injected_markup
+import polib
+
+from ..catalog import publishable
+from ..judge import Judge
+from ..segment import Page
 from .base import CatalogInfo, Finding, is_fuzzy
 
 
-def catalog(info: CatalogInfo) -> Iterator[Finding]:
-    """Every entry with a translation, fuzzy and obsolete ones included: a fuzzy msgstr is
-    published (labelled as machine output) and an obsolete one comes back with its unit."""
+def verdicts(info: CatalogInfo, judge: Judge) -> Iterator[tuple[polib.POEntry, list[str]]]:
+    """Each entry with a translation, fuzzy and obsolete ones included, with what publishing
+    it would add (empty: nothing). Live entries of the page are judged as the site will
+    publish them, all together in the rendered page; the others (an obsolete entry comes
+    back with its unit) alone."""
     assert info.po is not None
-    env = info.page.references if info.page else {}
+    page = info.page.page if info.page else None
+    units = {unit.text for unit in page.units} if page else set()
+    together = {
+        e.msgid: e for e in info.po if not e.obsolete and e.msgid in units and publishable(e)
+    }
+    refused: dict[str, list[str]] = {}
+    if page is not None and together:
+        texts = {msgid: str(e.msgstr) for msgid, e in together.items()}
+        refused = judge.page(page, texts).refused
+    judged = {id(e) for e in together.values()}
     for entry in info.po:
         if not entry.msgstr:
             continue
-        for description in injected_markup(entry.msgid, entry.msgstr, env):
+        if id(entry) in judged:
+            yield entry, refused.get(entry.msgid, [])
+        else:
+            yield entry, judge.entry(page, entry.msgid, entry.msgstr)
+
+
+def catalog(info: CatalogInfo, judge: Judge) -> Iterator[Finding]:
+    """D501 for each translation the site would refuse to publish."""
+    for entry, problems in verdicts(info, judge):
+        for description in problems:
             yield Finding(
                 "D501",
                 info.path,
                 info.line_of(entry),
-                f"the translation adds {description}",
+                f"publishing the translation would add {description}",
                 fuzzy=is_fuzzy(entry),
             )
 
@@ -50,23 +76,8 @@ def bidi_controls(info: CatalogInfo) -> Iterator[Finding]:
             )
 
 
-def page(path: Path, text: str) -> Iterator[Finding]:
-    """Active content in a source page, each at the first line where it shows."""
-    lines = text.splitlines()
-    for description in dict.fromkeys(active_content(_without_code_blocks(text))):
-        line = next(
-            (n for n, body in enumerate(lines, 1) if description in active_content(body)), 1
-        )
+def page(path: Path, page: Page, judge: Judge) -> Iterator[Finding]:
+    """Active content in a source page as the site renders it, each at the first line
+    where it shows."""
+    for line, description in judge.source_page(page):
         yield Finding("D502", path, line, f"the page contains {description}")
-
-
-def _without_code_blocks(text: str) -> str:
-    """The page with fenced and indented code blanked (code shows markup, it does not run)."""
-    from ..segment import markdown_parser
-
-    lines = text.splitlines(keepends=True)
-    for token in markdown_parser().parse(text):
-        if token.type in ("fence", "code_block") and token.map:
-            for number in range(token.map[0], token.map[1]):
-                lines[number] = "\n"
-    return "".join(lines)

@@ -9,7 +9,9 @@ from pathlib import Path
 from ..catalog import BROKEN, State, state_of
 from ..config import Project
 from ..errors import DiptychError, SourceError
+from ..judge import Judge
 from ..languages import Language
+from ..renderer import Renderer
 from ..segment import read_page, segment
 from . import catalogs, glossary, injection, markup, numbers, states
 from .base import CatalogInfo, Finding, PageInfo, allowed_codes, is_fuzzy, plain_text
@@ -127,6 +129,14 @@ class Checker:
         self._pages: dict[Path, PageInfo] = {}
         self._glossaries: dict[str, glossary.Glossary | None] = {}
         self.findings: list[Finding] = []
+        self._judge: list[Judge] = []
+
+    @property
+    def judge(self) -> Judge:
+        """The site's judge of markup, on the renderer mkdocs.yml configures (made once)."""
+        if not self._judge:
+            self._judge.append(Judge(Renderer.for_config_file(self.project.config_file)))
+        return self._judge[0]
 
     # -- inputs, read once -----------------------------------------------------------
 
@@ -159,7 +169,7 @@ class Checker:
         info = self.page(path)
         if info.page is None:
             return
-        self.findings += injection.page(path, info.page.text)
+        self.findings += injection.page(path, info.page, self.judge)
         units = len(info.page.units)
         if not units:
             return
@@ -219,7 +229,7 @@ class Checker:
             return
         self.findings += catalogs.headers(info)
         self.findings += catalogs.entries(info)
-        self.findings += injection.catalog(info)
+        self.findings += injection.catalog(info, self.judge)
         self.findings += injection.bidi_controls(info)
         if lang is None:
             return

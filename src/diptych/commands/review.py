@@ -19,7 +19,7 @@ from filelock import Timeout as FileLockTimeout
 from .. import catalog
 from ..catalog import BROKEN, FUZZY, State, state_of
 from ..check import injection
-from ..check.base import CatalogInfo
+from ..check.base import CatalogInfo, Finding
 from ..check.catalogs import msgid_lines
 from ..check.rules import Severity
 from ..check.runner import Checker
@@ -100,15 +100,29 @@ def _list(project: Project, path: Path, po: polib.POFile, lines: dict[int, int])
 
 
 def _problems(checker: Checker, info: CatalogInfo, entry: polib.POEntry) -> list[str]:
-    """Errors the entry would have once reviewed (fuzzy cleared), as check would say them."""
+    """Errors the entry would have once reviewed (fuzzy cleared), as check would say them:
+    its markup judged in its page with the catalog's other translations, as the site would
+    publish it, and every other rule on the entry alone."""
     assert info.po is not None and info.lang is not None
     trial = polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, tcomment=entry.tcomment)
     solo = polib.POFile(wrapwidth=0)
     solo.append(trial)
     probe = CatalogInfo(info.path, info.lang, info.page, solo, info.text, {id(trial): 1})
+    page = polib.POFile(wrapwidth=0)
+    for other in info.po:
+        if other is not entry and not other.obsolete:
+            page.append(other)
+    page.append(trial)
+    in_page = CatalogInfo(info.path, info.lang, info.page, page, info.text)
+    refused = [
+        Finding("D501", info.path, 1, f"publishing the translation would add {description}")
+        for judged, problems in injection.verdicts(in_page, checker.judge)
+        if judged is trial
+        for description in problems
+    ]
     findings = [
         *checker.content(probe, info.lang),
-        *injection.catalog(probe),
+        *refused,
         *injection.bidi_controls(probe),
     ]
     return [f"{f.code}: {f.message}" for f in findings if checker.severity(f) is Severity.ERROR]

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Project, load_project
+from ..judge import Judge
 from ..languages import Language
+from ..renderer import Renderer
 from ..segment import Page, segment_file
 from .links import page_url, translated_url
 from .listing import Entry, parse_date
@@ -52,17 +54,22 @@ class Site:
     """The project as one build sees it: every file is read once, when first needed."""
 
     project: Project
+    # The site's Markdown renderer (it remembers conversions for the build) and the judge
+    # of every translation, on that renderer.
+    renderer: Renderer
     # What this build has read so far (mutable contents of a frozen object: the Site
     # itself is replaced, not edited, by the next build).
     _rel_paths: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
     _page_set: set[str] = field(default_factory=set, compare=False, repr=False)
     _pages: dict[str, Page] = field(default_factory=dict, compare=False, repr=False)
     _views: dict[tuple[str, str], PageView] = field(default_factory=dict, compare=False, repr=False)
-    # Markdown conversions of side-by-side cells (see render.markdown_renderer).
-    converted: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
     _statements: dict[str, list[Entry]] = field(default_factory=dict, compare=False, repr=False)
     # Builds under way with this Site (mkdocs-static-i18n nests one per language).
     _depth: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
+
+    @property
+    def judge(self) -> Judge:
+        return Judge(self.renderer)
 
     @property
     def source(self) -> Language:
@@ -110,6 +117,7 @@ class Site:
                 catalog_rel,
                 self.language(lang),
                 self.source,
+                self.judge,
                 page,
             )
             self._views[key] = view
@@ -174,7 +182,7 @@ def site_for(config: Any) -> Site:
     """The Site of the build that ``config`` is running (made on first use)."""
     site = getattr(config, _ATTR, None)
     if site is None:
-        site = Site(_load_project(config))
+        site = Site(_load_project(config), Renderer.for_mkdocs(config))
         setattr(config, _ATTR, site)
     return site
 

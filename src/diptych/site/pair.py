@@ -6,8 +6,10 @@ height however long either is. CSS stacks the pair on narrow screens and follows
 direction (an Arabic page puts the original on the right); a small script adds the
 translation / original / both toggle and remembers the choice.
 
-Catalog text reaches the HTML only through :func:`render_markdown` (after the safety check
-in :mod:`diptych.site.views`) and every other string through :func:`html.escape`.
+Catalog text reaches the HTML only through the site's renderer (after the judge,
+:mod:`diptych.judge`, has passed it in :mod:`diptych.site.views`) and then an allowlist
+sanitizer configured from the source page's rendering; every other string goes through
+:func:`html.escape`.
 """
 
 from __future__ import annotations
@@ -100,7 +102,14 @@ def _cell(
         lang, direction, text = source, source.dir, unit_view.unit.text
     else:
         lang, direction, text = target, target.dir, unit_view.text
-    body = inline_html(render, text)
+    # A front-matter field (title, description) is text after YAML decoding, never
+    # Markdown: shown as it is everywhere else, escaped.
+    plain = unit_view.unit.kind.startswith("front-matter:")
+    body = e(text) if plain else inline_html(render, text)
+    if not original:
+        # The last line of defence: the translation column keeps only what the source
+        # page's rendering holds (the judge has already withheld anything else).
+        body = view.allowed.sanitizer()(body)
     side = "src" if original else "tgt"
     extra = "" if original or unit_view.text is not None else " dp-fallback"
     return (

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-import markdown
-
+from ..judge import cell_markdown, reference_definitions
+from ..renderer import Renderer
 from .strings import ui
 from .views import PageView
 
@@ -31,9 +31,35 @@ def stub_markdown(view: PageView) -> str:
         meta["description"] = description[0]
     return (
         "---\n"
-        + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
+        + "\n".join(
+            f"{k}: {yaml_string(v) if isinstance(v, str) else json.dumps(v)}"
+            for k, v in meta.items()
+        )
         + "\n---\n"
     )
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back exactly as ``text`` (a lone
+    surrogate as U+FFFD): ASCII only, every other character escaped. (JSON is not enough: YAML refuses DEL and C1
+    controls written as they are, reads U+0085 as a line break, and does not join JSON's
+    surrogate pairs; MkDocs then drops the whole front matter.)"""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif 0x20 <= code < 0x7F:
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\\ufffd")  # a lone surrogate: no YAML, HTML or UTF-8 can hold it
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
 
 
 def rewrite_links(
@@ -64,46 +90,22 @@ def rewrite_links(
 
 
 def markdown_renderer(
-    config: Any,
+    renderer: Renderer,
     view: PageView,
     page_url: str,
     files: Any,
-    converted: dict[tuple[str, str], str] | None = None,
 ) -> Callable[[str], str]:
-    """A function from a unit's Markdown to HTML with the site's Markdown extensions and
-    the page's link reference definitions.
-
-    ``converted``, if given, remembers conversions (before links are made relative to the
-    page) by Markdown configuration and input: a conversion depends on nothing else, and a
-    Russian unit is shown on the side-by-side page of every language."""
-    extensions = list(config.markdown_extensions)
-    extension_configs = dict(config.mdx_configs)
-    setup = repr((extensions, extension_configs))
-    made: list[markdown.Markdown] = []
-    references = view.page.references.get("references", {})
-    defs = "\n".join(f"[{label}]: <{ref.get('href', '')}>" for label, ref in references.items())
+    """A function from a unit's Markdown to HTML as the side-by-side view shows it: the
+    site's renderer, with the page's link reference definitions (exactly what the judge
+    rendered, :func:`diptych.judge.cell_markdown`), links made to work from ``page_url``."""
+    definitions = reference_definitions(view.page)
 
     def resolve(path: str) -> str | None:
         file = files.get_file_from_path(path)
         return None if file is None else str(file.url)
 
-    def convert(source: str) -> str:
-        if not made:
-            made.append(
-                markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
-            )
-        md = made[0]
-        md.reset()
-        return md.convert(source)
-
     def render(text: str) -> str:
-        source = text + ("\n\n" + defs if defs else "")
-        if converted is None:
-            out = convert(source)
-        elif (setup, source) in converted:
-            out = converted[setup, source]
-        else:
-            out = converted[setup, source] = convert(source)
+        out = renderer.html(cell_markdown(text, definitions))
         return rewrite_links(out, view.rel_path, page_url, resolve)
 
     return render

@@ -3,9 +3,9 @@
 A :class:`PageView` joins a source page (segmented) with its catalog for one target
 language. For every distinct unit it decides what may be shown:
 
-* the catalog's publishable text (:func:`diptych.catalog.publishable`), if it passes the
-  safety check (:func:`diptych.safety.injected_markup`) and, for front-matter fields, is
-  plain text (titles and descriptions end up in HTML attributes and ``<title>``);
+* the catalog's publishable text (:func:`diptych.catalog.publishable`), if the page's
+  judge (:class:`diptych.judge.Judge`) finds that publishing it adds nothing to the
+  rendered page that its source lacks and, for front-matter fields, that it is plain text;
 * otherwise nothing, and the page shows the Russian unit, marked ``lang="ru"``.
 
 Refusing a translation for safety logs a warning naming the catalog file and line. The
@@ -14,9 +14,7 @@ build never runs a model; it only reads ``docs/`` and ``translations/``.
 
 from __future__ import annotations
 
-import html
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,15 +22,12 @@ import polib
 
 from .. import catalog
 from ..catalog import State
+from ..inventory import Inventory
+from ..judge import Judge
 from ..languages import Language
-from ..safety import injected_markup
 from ..segment import Page, Slot, Unit, segment_file
 
 log = logging.getLogger("mkdocs.diptych")
-
-# Characters a front-matter translation may not have: titles and descriptions are shown by
-# the theme without escaping in places (<title>, nav), so they must be plain text.
-_NOT_IN_FIELDS = ("<", ">", "&")
 
 
 @dataclass(frozen=True)
@@ -58,6 +53,8 @@ class PageView:
     catalog_path: Path
     catalog_rel: str  # the catalog relative to the project root, forward slashes
     units: dict[str, UnitView] = field(default_factory=dict)
+    # What the rendered translation may hold (see diptych.judge.Verdict.allowed).
+    allowed: Inventory = field(default_factory=lambda: Inventory(frozenset()))
 
     def view(self, unit: Unit) -> UnitView:
         return self.units[unit.text]
@@ -117,18 +114,6 @@ def _msgstr_line(path: Path, lines: list[str] | None, entry: polib.POEntry) -> i
     return int(entry.linenum)
 
 
-def check_translation(unit: Unit, text: str, references: dict[str, object]) -> list[str]:
-    """Problems that forbid showing ``text`` as the translation of ``unit`` (empty: fine)."""
-    problems = list(injected_markup(unit.text, text, references))
-    if unit.kind.startswith("front-matter:"):
-        bad = sorted({ch for ch in text if ch in _NOT_IN_FIELDS and ch not in unit.text})
-        if bad:
-            problems.append(
-                "front-matter field with markup characters " + " ".join(html.escape(b) for b in bad)
-            )
-    return problems
-
-
 def build_view(
     page_path: Path,
     rel_path: str,
@@ -136,10 +121,13 @@ def build_view(
     catalog_rel: str,
     lang: Language,
     source: Language,
+    judge: Judge,
     page: Page | None = None,
 ) -> PageView:
     """Join a source page with its catalog for ``lang`` (a missing catalog: all missing).
-    ``page`` is the page at ``page_path`` already segmented (read and segmented if None)."""
+    ``page`` is the page at ``page_path`` already segmented (read and segmented if None).
+    Every publishable translation is put before ``judge`` as the page will be published;
+    what it refuses is withheld, with a warning naming the catalog line."""
     if page is None:
         page = segment_file(page_path)
     view = PageView(rel_path, page, lang, source, catalog_path, catalog_rel)
@@ -149,34 +137,30 @@ def build_view(
         po = catalog.load(catalog_path, lang)
         entries = {e.msgid: e for e in po if not e.obsolete}
         lines = catalog_path.read_text(encoding="utf-8").splitlines()
+    candidates: dict[str, str] = {}
+    for unit in page.units:
+        entry = entries.get(unit.text)
+        text = catalog.publishable(entry) if entry is not None else None
+        if text is not None:
+            candidates[unit.text] = text
+    verdict = judge.page(page, candidates, lambda unit: fallback_markup(unit, source, lang))
+    refused = verdict.refused
+    view.allowed = verdict.allowed
     for unit in page.units:
         entry = entries.get(unit.text)
         if entry is None:
             view.units[unit.text] = UnitView(unit, State.MISSING, None)
             continue
-        state = catalog.state_of(entry)
         line = _msgstr_line(catalog_path, lines, entry)
-        text = catalog.publishable(entry)
-        withheld = None
-        if text is None and entry.msgstr:
-            withheld = "withheld"
-        elif text is not None:
-            problems = check_translation(unit, text, page.references)
-            if problems:
-                log.warning(
-                    "%s:%s: translation not published, it adds markup its source does not have: %s",
-                    catalog_rel,
-                    line or entry.linenum,
-                    "; ".join(problems),
-                )
-                text, withheld = None, "unsafe"
-        view.units[unit.text] = UnitView(unit, state, text, line, withheld)
+        text = candidates.get(unit.text)
+        withheld = "withheld" if text is None and entry.msgstr else None
+        if unit.text in refused:
+            log.warning(
+                "%s:%s: translation not published, it would add what its source does not have: %s",
+                catalog_rel,
+                line or entry.linenum,
+                "; ".join(refused[unit.text]),
+            )
+            text, withheld = None, "unsafe"
+        view.units[unit.text] = UnitView(unit, catalog.state_of(entry), text, line, withheld)
     return view
-
-
-def total_counts(views: Iterable[PageView]) -> dict[State, int]:
-    tally = dict.fromkeys(State, 0)
-    for view in views:
-        for state, n in view.counts().items():
-            tally[state] += n
-    return tally

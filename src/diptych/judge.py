@@ -1,0 +1,194 @@
+"""The one verdict on markup: would publishing a translation put anything on the site that
+the source page does not have?
+
+The site renders Markdown with Python-Markdown (:class:`diptych.renderer.Renderer`), so the
+verdict is reached on what that renderer makes, never on another parser's reading of the
+Markdown. A translated page may hold no element, attribute, class or URL (scheme, and host)
+that the rendering of its source page lacks (:mod:`diptych.inventory`).
+
+:meth:`Judge.page` renders a page with every candidate translation in place, exactly as
+the site will publish it. In the normal case that is one rendering per page and language,
+and nothing is gained. Where something is, the unit responsible is found by bisection
+over the units in page order (render with the first *k* translated, the rest shown in
+Russian), withheld, and the search goes on until the page gains nothing: one translation
+that breaks another (an unbalanced backtick in one table cell that pairs with a backtick in
+the next) is found as surely as one that is harmful on its own. Each unit is also judged
+alone, as the side-by-side view shows it.
+
+``diptych check`` (D501, D502), ``diptych review`` and the site build all ask this module,
+so they agree by construction.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .inventory import Inventory, Item, describe
+from .renderer import Renderer
+from .segment import Page, Unit
+
+# Characters a front-matter translation may not have that its source lacks: titles and
+# descriptions reach <title>, meta tags, the nav and the search index, which are
+# attribute and text contexts of the theme's, not Markdown.
+NOT_IN_FIELDS = ("<", ">", "&")
+
+# What the site itself wraps a unit shown in Russian in (see site.views.fallback_markup).
+FALLBACK = Inventory.of('<span lang="ru" dir="rtl" class="dp-untranslated">x</span>')
+
+Fallback = Callable[[Unit], "str | None"]
+
+
+def body(page_text: str) -> str:
+    """A page's Markdown as MkDocs renders it: no byte-order mark, newlines as MkDocs reads
+    them, no front matter."""
+    from mkdocs.utils.meta import get_data
+
+    return get_data(newlines(page_text.removeprefix("\ufeff")))[0]
+
+
+def newlines(text: str) -> str:
+    """``text`` with line endings as MkDocs reads a file (universal newlines)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def reference_definitions(page: Page) -> str:
+    """The page's link reference definitions, to append to a unit rendered on its own."""
+    references = page.references.get("references", {})
+    return "\n".join(f"[{label}]: <{ref.get('href', '')}>" for label, ref in references.items())
+
+
+def cell_markdown(text: str, definitions: str) -> str:
+    """What the side-by-side view renders for one unit: the unit and the page's
+    reference definitions."""
+    return text + ("\n\n" + definitions if definitions else "")
+
+
+def _no_fallback(unit: Unit) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement of one page's translations in one language."""
+
+    # Units (by source text) whose translation may not be published, and what publishing
+    # it would add.
+    refused: dict[str, list[str]]
+    # What the published page may hold (the last line of defence keeps only this).
+    allowed: Inventory
+
+
+@dataclass(frozen=True)
+class Judge:
+    renderer: Renderer
+
+    def inventory(self, markdown: str) -> Inventory:
+        return Inventory.of(self.renderer.html(markdown))
+
+    def baseline(self, page: Page) -> Inventory:
+        """What a translation of ``page`` may hold: its source rendering, and the markup the
+        site adds around a unit shown in Russian."""
+        return self.inventory(body(page.text)) | FALLBACK
+
+    def page(
+        self,
+        page: Page,
+        texts: Mapping[str, str],
+        fallback: Fallback = _no_fallback,
+    ) -> Verdict:
+        """For each unit (by source text) whose candidate translation in ``texts`` may not
+        be published, what publishing it would add. Units without a candidate are shown
+        as ``fallback`` writes them (None: the Russian unit as it is)."""
+        problems: dict[str, list[str]] = {}
+        baseline = self.baseline(page)
+        definitions = reference_definitions(page)
+        # A text may stand in several places (a title that is also the heading): it is
+        # judged in each kind of place it stands.
+        in_field = {s.unit.text for s in page.slots if s.unit.kind.startswith("front-matter:")}
+        in_body = {s.unit.text for s in page.slots if not s.unit.kind.startswith("front-matter:")}
+        order: list[str] = []
+        for unit in page.units:
+            text = texts.get(unit.text)
+            if text is None:
+                continue
+            wrong = field_problems(unit.text, text) if unit.text in in_field else []
+            if unit.text in in_body:
+                wrong += self.unit(unit.text, text, definitions, baseline)
+            if wrong:
+                problems[unit.text] = wrong
+            elif unit.text in in_body:
+                order.append(unit.text)
+
+        def gained(accepted: Sequence[str]) -> list[Item]:
+            chosen = {t: texts[t] for t in accepted}
+
+            def shown(unit: Unit) -> str | None:
+                text = chosen.get(unit.text)
+                return text if text is not None else fallback(unit)
+
+            return baseline.gains(self.inventory(body(page.render(shown))))
+
+        found = gained(order)
+        if found:
+            # Whatever the page gains with nothing translated comes from the site's own
+            # fallback markup, not from a translation.
+            baseline = baseline | Inventory(frozenset(gained([])))
+            found = gained(order)
+        low = 0  # the first `low` units of `order` gain nothing together
+        while found:
+            high = len(order)
+            while high - low > 1:
+                middle = (low + high) // 2
+                trial = gained(order[:middle])
+                if trial:
+                    high, found = middle, trial
+                else:
+                    low = middle
+            problems[order.pop(high - 1)] = describe(found)
+            found = gained(order)
+        return Verdict(problems, baseline)
+
+    def unit(
+        self, source: str, translation: str, definitions: str, baseline: Inventory
+    ) -> list[str]:
+        """What ``translation``, rendered on its own as the side-by-side view shows it,
+        holds that neither ``baseline`` nor the source unit rendered alone does."""
+        allowed = baseline | self.inventory(cell_markdown(source, definitions))
+        return describe(allowed.gains(self.inventory(cell_markdown(translation, definitions))))
+
+    def entry(self, page: Page | None, source: str, translation: str) -> list[str]:
+        """A translation judged without its page's other units (an obsolete entry, or one
+        whose unit the page no longer has): alone, against the page or its own source."""
+        if page is None:
+            return self.unit(source, translation, "", FALLBACK)
+        return self.unit(source, translation, reference_definitions(page), self.baseline(page))
+
+    def source_page(self, page: Page) -> list[tuple[int, str]]:
+        """Active content of a source page (script, event handlers, unsafe URLs, frames,
+        forms...) as rendered, each with the line of the page where it first shows."""
+        text = newlines(page.text.removeprefix("\ufeff"))
+        content = body(text)
+        lines = content.splitlines(keepends=True)
+        offset = text[: len(text) - len(content)].count("\n") if text.endswith(content) else 0
+        out: list[tuple[int, str]] = []
+        for item in self.inventory(content).active():
+            low, high = 0, len(lines)
+            while high - low > 1:
+                middle = (low + high) // 2
+                if item in self.inventory("".join(lines[:middle])).items:
+                    high = middle
+                else:
+                    low = middle
+            out.append((offset + high, item.describe()))
+        return sorted(out)
+
+
+def field_problems(source: str, translation: str) -> list[str]:
+    """A front-matter translation must be plain text: the theme writes it where Markdown
+    is not rendered."""
+    bad = sorted({ch for ch in translation if ch in NOT_IN_FIELDS and ch not in source})
+    if not bad:
+        return []
+    return ["markup characters " + " ".join(html.escape(b) for b in bad) + " in a field"]
