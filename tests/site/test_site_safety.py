@@ -13,7 +13,9 @@ from sitehtml import element_with_text, find_all, parse
 from diptych.languages import LANGUAGES
 from diptych.segment import segment
 from diptych.site.pair import EditLinks, side_by_side
-from diptych.site.views import build_view, check_translation
+from diptych.judge import Judge, field_problems
+from diptych.renderer import Renderer
+from diptych.site.views import build_view
 
 UNSAFE = {
     "en": {
@@ -49,7 +51,7 @@ def test_unsafe_translation_falls_back_with_a_warning(unsafe_site: Path) -> None
     lines = po.splitlines()
     line = next(n for n, text in enumerate(lines, 1) if text.startswith('msgstr "Welcome'))
     assert f"translations/en/index.po:{line}: translation not published" in built.log
-    assert "raw HTML tag <img" in built.log
+    assert "the attribute onerror= on <img>" in built.log
     pair = parse(built.page("en/side-by-side/"))
     states = [r.attrs["data-state"] for r in find_all(pair, "div", cls="dp-row")[1:]]
     assert states == ["unsafe", "reviewed", "unsafe"]
@@ -62,11 +64,15 @@ def test_unsafe_translation_fails_a_strict_build(unsafe_site: Path, tmp_path: Pa
 
 
 def test_front_matter_translation_must_be_plain_text() -> None:
+    assert field_problems("Заголовок", "A & B") == ["markup characters &amp; in a field"]
+    assert field_problems("Заголовок", "Title") == []
+    assert field_problems("Заголовок", 'Said "hi"') == []
+    assert field_problems("А & Б", "A & B") == []
     page = segment("---\ntitle: Заголовок\n---\n\nТекст.\n")
-    title = page.units[0]
-    assert check_translation(title, "A & B", page.references)
-    assert check_translation(title, "Title", page.references) == []
-    assert check_translation(title, 'Said "hi"', page.references) == []
+    judge = Judge(Renderer(["toc"], {}))
+    assert judge.page(page, {"Заголовок": "<b>T</b>"}).refused == {
+        "Заголовок": ["markup characters &lt; &gt; in a field"]
+    }
 
 
 def test_side_by_side_escapes_and_checks(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -83,7 +89,8 @@ def test_side_by_side_escapes_and_checks(tmp_path: Path, caplog: pytest.LogCaptu
     path = tmp_path / "translations" / "en" / "p.po"
     catalog.save(po, path)
     with caplog.at_level(logging.WARNING, logger="mkdocs.diptych"):
-        view = build_view(page, "p.md", path, "translations/en/p.po", en, LANGUAGES["ru"])
+        judge = Judge(Renderer([], {}))
+        view = build_view(page, "p.md", path, "translations/en/p.po", en, LANGUAGES["ru"], judge)
     assert "translations/en/p.po:" in caplog.text
     import markdown
 

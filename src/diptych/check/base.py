@@ -95,7 +95,7 @@ _PLACEHOLDER = re.compile(r"\{\d+\}")
 def plain_text(markdown: str, env: dict[str, Any] | None = None) -> str:
     """The words of a unit: text, link text and image alt text, without code, URLs, HTML,
     math or footnote references; separate pieces on separate lines."""
-    from ..safety import link_parser
+    from .markup import link_parser
 
     tokens = link_parser().parseInline(markdown, dict(env or {}))
     pieces: list[str] = []
