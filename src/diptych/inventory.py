@@ -89,7 +89,8 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 class Item:
     """One thing a piece of HTML holds: ``("element", tag)``, ``("attribute", tag, name)``,
     ``("class", tag, name)``, ``("url", scheme, host)`` or ``("comment", "")`` (a comment
-    hides what follows it when a translation leaves it open)."""
+    hides what follows it when a translation leaves it open), or ``("unrenderable", "")``
+    for Markdown the renderer refused."""
 
     kind: str
     first: str
@@ -104,6 +105,8 @@ class Item:
             return f'the class "{self.second}" on <{self.first}>'
         if self.kind == "comment":
             return "an HTML comment"
+        if self.kind == "unrenderable":
+            return "Markdown nested too deeply to render"
         if self.first and self.second:
             return f"a {self.first}: URL to {self.second}"
         if self.first:
@@ -119,14 +122,17 @@ class Item:
             return self.second.startswith("on") or self.second in ("style", "srcdoc")
         if self.kind == "url":
             return self.first in UNSAFE_SCHEMES
-        return False
+        return self.kind == "unrenderable"
 
 
-_KINDS = ("element", "attribute", "class", "url", "comment")
+_KINDS = ("unrenderable", "element", "attribute", "class", "url", "comment")
 
 
 def _reading_order(item: Item) -> tuple[int, str, str]:
     return (_KINDS.index(item.kind), item.first, item.second)
+
+
+UNRENDERABLE = Item("unrenderable", "")
 
 
 def url_item(url: str) -> Item:

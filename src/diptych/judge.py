@@ -25,7 +25,8 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .inventory import Inventory, Item, describe
+from .errors import RenderError, SourceError
+from .inventory import UNRENDERABLE, Inventory, Item, describe
 from .renderer import Renderer
 from .segment import Page, Unit
 
@@ -38,6 +39,10 @@ NOT_IN_FIELDS = ("<", ">", "&")
 FALLBACK = Inventory.of('<span lang="ru" dir="rtl" class="dp-untranslated">x</span>')
 
 Fallback = Callable[[Unit], "str | None"]
+
+# Units found one by one before the rest of a page's suspects are withheld together: a page
+# whose translations need more searches than this was made to be slow to judge.
+MAX_SEARCHES = 16
 
 
 def body(page_text: str) -> str:
@@ -85,12 +90,21 @@ class Judge:
     renderer: Renderer
 
     def inventory(self, markdown: str) -> Inventory:
-        return Inventory.of(self.renderer.html(markdown))
+        """What ``markdown`` holds once rendered; Markdown the renderer refuses (nested too
+        deeply) holds :data:`~diptych.inventory.UNRENDERABLE`, which no source has."""
+        try:
+            return Inventory.of(self.renderer.html(markdown))
+        except RenderError:
+            return Inventory(frozenset({UNRENDERABLE}))
 
     def baseline(self, page: Page) -> Inventory:
         """What a translation of ``page`` may hold: its source rendering, and the markup the
-        site adds around a unit shown in Russian."""
-        return self.inventory(body(page.text)) | FALLBACK
+        site adds around a unit shown in Russian. A page the renderer refuses is an error
+        naming the page."""
+        source = self.inventory(body(page.text))
+        if UNRENDERABLE in source.items:
+            raise _unrenderable(page)
+        return source | FALLBACK
 
     def page(
         self,
@@ -137,7 +151,18 @@ class Judge:
             baseline = baseline | Inventory(frozenset(gained([])))
             found = gained(order)
         low = 0  # the first `low` units of `order` gain nothing together
+        searches = 0
         while found:
+            searches += 1
+            if searches > MAX_SEARCHES:
+                # Built to be slow: every search costs log2(units) renderings of the page.
+                # What is left past the units already found is withheld as a whole.
+                rest = describe(found)
+                for text in order[low:]:
+                    problems[text] = [
+                        f"{what} (with the page's other translations)" for what in rest
+                    ]
+                break
             high = len(order)
             while high - low > 1:
                 middle = (low + high) // 2
@@ -168,6 +193,7 @@ class Judge:
     def source_page(self, page: Page) -> list[tuple[int, str]]:
         """Active content of a source page (script, event handlers, unsafe URLs, frames,
         forms...) as rendered, each with the line of the page where it first shows."""
+        self.baseline(page)
         text = newlines(page.text.removeprefix("\ufeff"))
         content = body(text)
         lines = content.splitlines(keepends=True)
@@ -183,6 +209,15 @@ class Judge:
                     low = middle
             out.append((offset + high, item.describe()))
         return sorted(out)
+
+
+def _unrenderable(page: Page) -> SourceError:
+    return SourceError(
+        "the page is nested too deeply for the site's Markdown renderer",
+        path=page.path,
+        line=1,
+        hint="flatten the deeply nested lists, quotes or emphasis",
+    )
 
 
 def field_problems(source: str, translation: str) -> list[str]:

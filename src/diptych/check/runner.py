@@ -169,7 +169,11 @@ class Checker:
         info = self.page(path)
         if info.page is None:
             return
-        self.findings += injection.page(path, info.page, self.judge)
+        try:
+            self.findings += injection.page(path, info.page, self.judge)
+        except SourceError as exc:
+            self.findings.append(Finding("D109", path, exc.line or 1, exc.message))
+            return
         units = len(info.page.units)
         if not units:
             return
@@ -229,7 +233,12 @@ class Checker:
             return
         self.findings += catalogs.headers(info)
         self.findings += catalogs.entries(info)
-        self.findings += injection.catalog(info, self.judge)
+        try:
+            self.findings += injection.catalog(info, self.judge)
+        except SourceError as exc:
+            shown = self.project.relative(exc.path).as_posix() if exc.path else "its page"
+            message = f"cannot be judged: {shown}: {exc.message}"
+            self.findings.append(Finding("D109", path, 1, message))
         self.findings += injection.bidi_controls(info)
         if lang is None:
             return

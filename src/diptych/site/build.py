@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from ..config import Project, load_project
+from ..errors import DiptychError
 from ..judge import Judge
 from ..languages import Language
 from ..renderer import Renderer
@@ -107,19 +110,22 @@ class Site:
             catalog_path = self.project.catalog_path(page_path, lang)
             catalog_rel = self.project.relative(catalog_path).as_posix()
             resolved = page_path.resolve()
-            page = self._pages.get(rel_path)
-            if page is None:
-                page = self._pages[rel_path] = segment_file(resolved)
-            view = build_view(
-                resolved,
-                rel_path,
-                catalog_path,
-                catalog_rel,
-                self.language(lang),
-                self.source,
-                self.judge,
-                page,
-            )
+            try:
+                page = self._pages.get(rel_path)
+                if page is None:
+                    page = self._pages[rel_path] = segment_file(resolved)
+                view = build_view(
+                    resolved,
+                    rel_path,
+                    catalog_path,
+                    catalog_rel,
+                    self.language(lang),
+                    self.source,
+                    self.judge,
+                    page,
+                )
+            except DiptychError as exc:
+                raise PluginError(str(exc)) from None
             self._views[key] = view
         return view
 
