@@ -54,7 +54,7 @@ class Renderer:
 
         hint = "run `mkdocs build` to see the problem in MkDocs' words"
         try:
-            with open(config_file, encoding="utf-8") as stream:
+            with config_file.open(encoding="utf-8") as stream:
                 data = yaml_load(stream) or {}
         except Exception as exc:  # YAML and !ENV errors, an unreadable file
             raise ConfigError(f"cannot read it: {exc}", path=config_file, hint=hint) from None
