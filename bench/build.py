@@ -77,6 +77,7 @@ def make_hooked(folder: Path, pages: int) -> None:
 def make_plain(hooked: Path, folder: Path) -> None:
     """The same site without hooks, its translated and side-by-side pages pre-rendered."""
     from diptych.config import load_project
+    from diptych.renderer import Renderer
     from diptych.site.build import Site
 
     folder.mkdir(parents=True)
@@ -84,7 +85,7 @@ def make_plain(hooked: Path, folder: Path) -> None:
     (folder / "mkdocs.yml").write_text(without_hooks(config), encoding="utf-8")
     shutil.copytree(hooked / "overrides", folder / "overrides")
     shutil.copytree(hooked / "docs", folder / "docs")
-    site = Site(load_project(hooked))
+    site = Site(load_project(hooked), Renderer.for_config_file(hooked / "mkdocs.yml"))
     for rel in site.rel_paths():
         source = (hooked / "docs" / rel).read_text(encoding="utf-8")
         stem = rel.removesuffix(".md")
