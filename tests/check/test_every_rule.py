@@ -236,6 +236,13 @@ def d503(site: Site, broken: bool) -> list[str]:
     return [CATALOG]
 
 
+def d504(site: Site, broken: bool) -> list[str]:
+    # A name the theme would write into every page as markup; '&' and spaces are fine.
+    name = "docs/<b onmouseover=alert(1)>.md" if broken else "docs/q&a и прочее.md"
+    site.write(name, "# Итоги\n\nТекст.\n")
+    return [name]
+
+
 CASES: dict[str, Case] = {
     name.upper(): case
     for name, case in dict(globals()).items()

@@ -114,6 +114,7 @@ hooks:
   - hooks/page_header.py
   - hooks/banner.py
   - hooks/lists.py
+  - hooks/titles.py
   - hooks/valid_html.py
   - hooks/no_third_party.py
 plugins:

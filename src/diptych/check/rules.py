@@ -316,6 +316,20 @@ _RULES = [
         "forms, styles or meta/base/link tags.",
         configurable=False,
     ),
+    Rule(
+        "D504",
+        "unsafe-file-name",
+        _E,
+        "a page's file or folder name contains <, >, quotes or invisible control characters",
+        "MkDocs makes a page's title from its file name when the page has none, and "
+        "navigation section titles from folder names; the theme writes them into the HTML "
+        "of every page, in every language, as they are. A name with <, >, \", ' or ` would "
+        "be markup there, and control or bidirectional control characters are invisible in "
+        "a diff. Rename the file or folder (letters, digits, spaces, '-', '_' and '.' are "
+        "safe) and move its catalogs in translations/ with it. The site build fails on "
+        "such a name as well.",
+        configurable=False,
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

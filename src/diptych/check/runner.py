@@ -13,7 +13,7 @@ from ..judge import Judge
 from ..languages import Language
 from ..renderer import Renderer
 from ..segment import read_page, segment
-from . import catalogs, glossary, injection, markup, numbers, states
+from . import catalogs, glossary, injection, markup, names, numbers, states
 from .base import CatalogInfo, Finding, PageInfo, allowed_codes, is_fuzzy, plain_text
 from .rules import RULES, Severity
 from .settings import Settings, effective
@@ -166,6 +166,7 @@ class Checker:
     # -- checks --------------------------------------------------------------------------
 
     def check_page(self, path: Path) -> None:
+        self.findings += names.page(path, self.project.docs_dir)
         info = self.page(path)
         if info.page is None:
             return

@@ -41,9 +41,10 @@ def stub_markdown(view: PageView) -> str:
 
 def yaml_string(text: str) -> str:
     """``text`` as a YAML double-quoted scalar that reads back exactly as ``text`` (a lone
-    surrogate as U+FFFD): ASCII only, every other character escaped. (JSON is not enough: YAML refuses DEL and C1
-    controls written as they are, reads U+0085 as a line break, and does not join JSON's
-    surrogate pairs; MkDocs then drops the whole front matter.)"""
+    surrogate as U+FFFD): ASCII only, every other character escaped. JSON is not enough:
+    YAML refuses DEL and C1 controls written as they are, reads U+0085 as a line break
+    and does not join JSON's surrogate pairs, and MkDocs then drops the whole front
+    matter."""
     out = []
     for char in text:
         code = ord(char)
