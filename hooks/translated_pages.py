@@ -51,15 +51,23 @@ def on_files(files: Any, config: Any) -> Any:
 
 @event_priority(100)
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """The last line of defence, before any other hook adds to the page: the rendered
-    translation keeps only what its source page's rendering holds. The judge has already
-    withheld every translation that would add anything, so this finds nothing; if it
-    does, it says so (a strict build fails) and removes it."""
+    """The last line of defence, before any other hook adds to the page: a page keeps
+    only what its source page's rendering holds, less anything active (script, handlers,
+    unsafe URLs...). The judge has already withheld every translation that would add
+    anything, so this finds nothing in a translation; if it does, or if the source page
+    itself holds active content (D502), the build says so (a strict build fails) and it
+    is removed, in every language."""
+    site = site_for(config)
+    lang = current_language(config)
     rel = getattr(page.file, "diptych_translation", None)
     if rel is None:
-        return html
-    site = site_for(config)
-    view = site.view(rel, current_language(config))
+        if lang != site.source.code or not site.has_page(page.file.src_uri):
+            return html
+        sanitize, active = site.source_sanitizer(page.file.src_uri)
+        for found in active:
+            log.warning("%s: removed from the site in every language (D502)", found)
+        return sanitize(html)
+    view = site.view(rel, lang)
     gained = view.allowed.gains(Inventory.of(html))
     if gained:
         log.warning(
@@ -68,4 +76,4 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
             view.lang.code,
             "; ".join(describe(gained)),
         )
-    return view.allowed.sanitizer()(html)
+    return view.sanitize(html)

@@ -205,6 +205,11 @@ class Inventory:
         """What ``other`` holds and this inventory does not, sorted."""
         return sorted(other.items - self.items, key=_reading_order)
 
+    def without_active(self) -> Inventory:
+        """This inventory less what runs code or reaches elsewhere by itself: what any page
+        of the site may hold, whatever its source page has (D502 reports the rest)."""
+        return Inventory(frozenset(item for item in self.items if not item.active))
+
     def active(self) -> list[Item]:
         return sorted((item for item in self.items if item.active), key=_reading_order)
 

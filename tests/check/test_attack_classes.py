@@ -697,14 +697,15 @@ _NOT_PUBLISHED = re.compile(r"(translations/\w+/index\.po):(\d+): translation no
 def test_the_build_refuses_every_attacked_entry(sites: Sites) -> None:
     """The attacked build logs exactly one "translation not published" warning per attacked
     entry, naming `translations/<lang>/index.po:LINE` with LINE the line of the entry's
-    msgstr (where a reviewer edits). Fails if the build publishes an attack, refuses a harmless
-    neighbour instead of the unit responsible, or stops saying where the entry is."""
+    msgid (the line `diptych check` names too). Fails if the build publishes an attack,
+    refuses a harmless neighbour instead of the unit responsible, or stops saying where the
+    entry is."""
     logged = [(m[1], int(m[2])) for m in _NOT_PUBLISHED.finditer(sites.attacked.log)]
     named: list[str] = []
     unknown: list[tuple[str, int]] = []
     for rel, line in logged:
         lines = _entry_lines(sites.attacked.root, rel)
-        hit = [msgid for msgid, (_, msgstr) in lines.items() if line == msgstr]
+        hit = [msgid for msgid, (at, _) in lines.items() if line == at]
         if len(hit) == 1 and hit[0] in ATTACKED:
             attack = ATTACKED[hit[0]]
             named.append(f"{rel}: class {attack.klass}: {attack.name}")

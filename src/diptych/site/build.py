@@ -12,6 +12,7 @@ edited files again. Nothing is cached at module level.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,6 @@ class Site:
                 if page is None:
                     page = self._pages[rel_path] = segment_file(resolved)
                 view = build_view(
-                    resolved,
                     rel_path,
                     catalog_path,
                     catalog_rel,
@@ -123,11 +123,21 @@ class Site:
                     self.source,
                     self.judge,
                     page,
+                    self.project.pseudo_preview,
                 )
             except DiptychError as exc:
                 raise PluginError(str(exc)) from None
             self._views[key] = view
         return view
+
+    def source_sanitizer(self, rel_path: str) -> tuple[Callable[[str], str], list[str]]:
+        """For a source page as published: the sanitizer that keeps what its rendering
+        holds less anything active, and a warning (``docs/...:line: ...``) for each piece
+        of active content it removes."""
+        view = self.view(rel_path, self.project.targets[0].code)
+        shown = self.project.relative(self.project.docs_dir / rel_path).as_posix()
+        found = self.judge.source_page(view.page)
+        return view.sanitize, [f"{shown}:{line}: {what}" for line, what in found]
 
     def views(self, lang: str) -> list[PageView]:
         return [self.view(rel, lang) for rel in self.rel_paths()]
