@@ -1,25 +1,34 @@
-"""Gettext catalogs: one per page per language, and the states of their entries.
+"""Gettext catalogs: one per page per language, and the state of each entry.
 
-msgid is a unit's source Markdown, msgstr its translation. States:
+msgid is a unit's source Markdown, msgstr its translation. States (:func:`state_of`):
 
-* missing  -- empty msgstr (the site shows the Russian text);
-* machine  -- ``fuzzy`` plus an extracted comment naming the engine, packages and pivot;
+* missing  -- empty msgstr, or pseudo-localised text (the site shows the Russian text);
+* machine  -- ``fuzzy`` plus extracted comments naming the engine, packages and pivot
+  (``#. machine translation: ...``) and a fingerprint of the text the engine wrote
+  (``#. machine text: sha256:...``);
+* edited   -- ``fuzzy``, but the text is no longer what the engine wrote: a person changed
+  it and has not cleared the flag. Awaits review; no run overwrites it;
 * reviewed -- no ``fuzzy`` flag: a person cleared it;
 * stale    -- ``fuzzy`` with a previous msgid (``#|``): the source changed after review; the
-  reviewed text is kept as an obsolete entry (``#~``) and machine output, if any, stands in.
+  reviewed text is kept as an obsolete entry (``#~``) and machine output, if any, stands in;
+* withheld -- text that may not be published: machine output whose markup could not be
+  restored (flag ``markup-error``), or (decided with the page, see
+  :mod:`diptych.page_catalog`) a translation the judge refuses.
 
-No command overwrites or drops a reviewed translation: merging moves it to an obsolete
-entry at worst. Files are written atomically and only when their bytes change, and entries
-follow the page's order with no line numbers or dates, so diffs stay minimal.
+No command overwrites or drops a reviewed or edited translation: merging moves it to an
+obsolete entry at worst. Entries Diptych does not make (with ``msgctxt`` or plural forms)
+are kept as they are. Files are written atomically and only when their bytes change, and
+entries follow the page's order with no line numbers or dates, so diffs stay minimal.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -33,7 +42,10 @@ FUZZY = "fuzzy"
 # Machine output whose markup could not be restored: kept for the reviewer, never published.
 BROKEN = "markup-error"
 MACHINE_PREFIX = "machine translation:"
+FINGERPRINT_PREFIX = "machine text:"
 PROBLEM_PREFIX = "markup problem:"
+# Provenance of pseudo-localised text: never published, always replaced by a real engine.
+PSEUDO_PREFIX = f"{MACHINE_PREFIX} pseudo "
 # Minimum similarity for a changed unit to inherit the review state of the one it replaced.
 SIMILARITY = 0.5
 
@@ -41,27 +53,91 @@ SIMILARITY = 0.5
 class State(StrEnum):
     MISSING = "missing"
     MACHINE = "machine"
+    EDITED = "edited"
     REVIEWED = "reviewed"
     STALE = "stale"
+    WITHHELD = "withheld"
+
+
+# States whose text a person wrote or approved: no run may overwrite or drop it.
+PERSONS = frozenset({State.EDITED, State.REVIEWED})
+
+
+def fingerprint(text: str) -> str:
+    """What the engine wrote, as the catalog remembers it (to tell a person's edit)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _notes(entry: polib.POEntry, prefix: str) -> list[str]:
+    return [
+        line[len(prefix) :].strip()
+        for line in (entry.comment or "").splitlines()
+        if line.startswith(prefix)
+    ]
+
+
+def is_pseudo(entry: polib.POEntry) -> bool:
+    """Pseudo-localised text (``--engine pseudo``): a test of layout, not a translation.
+    Once a person clears ``fuzzy``, the text is theirs."""
+    return FUZZY in entry.flags and any(
+        line.startswith(PSEUDO_PREFIX) for line in (entry.comment or "").splitlines()
+    )
+
+
+def is_edited(entry: polib.POEntry) -> bool:
+    """Text that is not what an engine wrote: its fingerprint does not match, or no engine
+    claims it (a fuzzy entry a person typed, in Poedit say)."""
+    if not entry.msgstr or is_pseudo(entry):
+        return False
+    recorded = _notes(entry, FINGERPRINT_PREFIX)
+    if recorded:
+        return recorded[-1] != fingerprint(str(entry.msgstr))
+    return not _notes(entry, MACHINE_PREFIX)
+
+
+def persons_words(entry: polib.POEntry) -> bool:
+    """Whether the entry holds text a person wrote or approved (never to be lost)."""
+    if not entry.msgstr and not any(entry.msgstr_plural.values()):
+        return False
+    return FUZZY not in entry.flags or is_edited(entry) or not is_unit_entry(entry)
+
+
+def is_unit_entry(entry: polib.POEntry) -> bool:
+    """An entry of the kind Diptych makes: no context, no plural forms."""
+    return entry.msgctxt is None and not entry.msgid_plural
 
 
 def state_of(entry: polib.POEntry) -> State:
-    if FUZZY not in entry.flags and entry.msgstr:
+    if not entry.msgstr or is_pseudo(entry):
+        return State.STALE if entry.previous_msgid else State.MISSING
+    if BROKEN in entry.flags:
+        return State.WITHHELD
+    if FUZZY not in entry.flags:
         return State.REVIEWED
     if entry.previous_msgid:
         return State.STALE
-    return State.MACHINE if entry.msgstr else State.MISSING
+    return State.EDITED if is_edited(entry) else State.MACHINE
 
 
-def publishable(entry: polib.POEntry) -> str | None:
-    """The text the site may show for an entry, or None to fall back to the source."""
+def publishable(entry: polib.POEntry, pseudo: bool = False) -> str | None:
+    """The text the site may show for an entry, or None to fall back to the source.
+    Pseudo-localised text only where ``pseudo`` asks for a layout preview."""
     if not entry.msgstr or BROKEN in entry.flags:
+        return None
+    if is_pseudo(entry) and not pseudo:
         return None
     return str(entry.msgstr)
 
 
-def needs_translation(entry: polib.POEntry) -> bool:
-    return not entry.msgstr
+def problems_of(entry: polib.POEntry) -> list[str]:
+    """The markup problems the engine's output had (why ``markup-error`` withholds it)."""
+    return _notes(entry, PROBLEM_PREFIX)
+
+
+def needs_translation(entry: polib.POEntry, pseudo: bool = False) -> bool:
+    """Whether a run translates the entry: it has no text, or (unless the run itself
+    pseudo-localises) only pseudo-localised text, which a real engine always replaces."""
+    return not entry.msgstr or (is_pseudo(entry) and not pseudo)
 
 
 def _line_of(path: Path, needle: str) -> int | None:
@@ -74,18 +150,79 @@ def _line_of(path: Path, needle: str) -> int | None:
     return None
 
 
-_PO_LINE = re.compile(
-    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"'
-)
+_MSGID = re.compile(r"^(?:#~\s*)?msgid\s")
+# A PO string: double quotes around characters and C escapes (as msgfmt reads them).
+_STRING = re.compile(r'"(?:[^"\\]|\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"')
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(.*)$")
 
 
-def _lint(text: str) -> tuple[int, str] | None:
-    """The first line that is not PO syntax: polib quietly accepts some broken lines."""
-    for number, line in enumerate(text.splitlines(), 1):
+def syntax(text: str) -> Iterator[tuple[int, str]]:
+    """PO syntax errors as (line, message), stricter than polib (which skips some)."""
+    expect: dict[str, str | None] = {"": None, "#~": None}  # what each stream has open
+    last: dict[str, int] = {"": 0, "#~": 0}
+    for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if stripped and not stripped.startswith("#") and not _PO_LINE.fullmatch(stripped):
-            return number, "not PO syntax (a keyword and a quoted string, or a quoted string)"
-    return None
+        if not stripped:
+            continue
+        stream = ""
+        if stripped.startswith("#~"):
+            stream, stripped = "#~", stripped[2:].strip()
+            if not stripped:
+                continue
+        elif stripped.startswith("#"):
+            continue  # comments, flags, references, previous msgid (#|)
+        if stripped.startswith('"'):
+            if expect[stream] is None and last[stream] == 0:
+                yield number, "a quoted string outside any msgid/msgstr"
+            rest = stripped
+        else:
+            match = _KEYWORD.match(stripped)
+            if not match:
+                yield number, f"unknown keyword {stripped.split()[0]!r}"
+                continue
+            keyword, rest = match.group(1), match.group(2)
+            state = expect[stream]
+            if keyword in ("msgctxt", "msgid") and state == "msgstr":
+                yield last[stream], "msgid without msgstr"
+            if keyword.startswith("msgstr") and state != "msgstr":
+                yield number, "msgstr without a msgid before it"
+            if keyword == "msgid_plural" and state != "msgstr":
+                yield number, "msgid_plural without a msgid before it"
+            expect[stream] = (
+                "msgid"
+                if keyword == "msgctxt"
+                else ("msgstr" if keyword in ("msgid", "msgid_plural") else None)
+            )
+            last[stream] = number
+            if not rest:
+                yield number, f"{keyword} needs a quoted string"
+                continue
+        string = _STRING.match(rest)
+        if not string:
+            if rest.count('"') < 2 or rest.rstrip().endswith('\\"'):
+                yield number, "unterminated string: a closing double quote is missing"
+            else:
+                yield number, 'invalid string: write a quote inside as \\" and a backslash as \\\\'
+        elif rest[string.end() :].strip():
+            yield number, 'text after the closing quote (a quote inside must be written \\")'
+        else:
+            last[stream] = number
+    for stream, state in expect.items():
+        if state == "msgstr":
+            yield last[stream], "msgid without msgstr"
+
+
+def msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
+    """The line of each entry's msgid (polib only knows where an entry's comments start)."""
+    lines = text.splitlines()
+    found: dict[int, int] = {}
+    for entry in po:
+        start = max((getattr(entry, "linenum", None) or 1) - 1, 0)
+        for number in range(start, len(lines)):
+            if _MSGID.match(lines[number]):
+                found[id(entry)] = number + 1
+                break
+    return found
 
 
 def _second_line_of(path: Path, msgid_start: str) -> int | None:
@@ -110,10 +247,10 @@ def load(path: Path, lang: Language | None = None) -> polib.POFile:
             line=raw[: exc.start].count(b"\n") + 1,
             hint="catalogs must be saved as UTF-8",
         ) from None
-    bad = _lint(raw.decode("utf-8"))
+    bad = next(iter(syntax(raw.decode("utf-8"))), None)
     if bad is not None:
         raise CatalogError(
-            f"broken catalog: {bad[1]}",
+            f"broken catalog: PO syntax error: {bad[1]}",
             path=path,
             line=bad[0],
             hint="fix the file by hand (or `git checkout` it); no other catalog was touched",
@@ -223,59 +360,86 @@ def _pair(old: Sequence[polib.POEntry], new: Sequence[str]) -> dict[str, polib.P
     return pairs
 
 
-def merge(po: polib.POFile, units: Iterable[str]) -> Merge:
-    """Make the catalog's live entries exactly ``units``, in order, keeping every review."""
+def merge(po: polib.POFile, units: Iterable[str], pseudo: bool = False) -> Merge:
+    """Make the catalog's live unit entries exactly ``units``, in order, keeping every word
+    a person wrote: a reviewed or edited entry whose unit is gone becomes obsolete (beside
+    any obsolete entry with the same msgid), one whose unit changed makes the new unit
+    stale. Entries with ``msgctxt`` or plural forms are no units and stay as they are.
+    ``pseudo``: the run pseudo-localises, so pseudo-localised text is not pending."""
     texts = list(dict.fromkeys(units))
-    live = {e.msgid: e for e in po if not e.obsolete}
-    obsolete = {e.msgid: e for e in po if e.obsolete}
-    gone = [e for e in po if not e.obsolete and e.msgid not in set(texts)]
-    pairs = _pair(gone, [t for t in texts if t not in live and t not in obsolete])
+    wanted = set(texts)
+    foreign = [e for e in po if not is_unit_entry(e)]
+    live: dict[str, polib.POEntry] = {}
+    gone: list[polib.POEntry] = []
+    for entry in po:
+        if entry.obsolete or not is_unit_entry(entry):
+            continue
+        if entry.msgid in wanted and entry.msgid not in live:
+            live[entry.msgid] = entry
+        else:
+            gone.append(entry)
+    obsolete = [e for e in po if e.obsolete and is_unit_entry(e)]
+    kept_ids = {e.msgid for e in obsolete}
+    pairs = _pair(gone, [t for t in texts if t not in live and t not in kept_ids])
     result = Merge()
     entries: list[polib.POEntry] = []
     for text in texts:
         entry = live.get(text)
-        if entry is None and text in obsolete:
-            entry = obsolete.pop(text)  # the source came back: so does its review
-            entry.obsolete = False
+        if entry is None:
+            entry = _revive(obsolete, text)  # the source came back: so does its review
         if entry is None:
             entry = polib.POEntry(msgid=text, msgstr="")
             old = pairs.get(text)
-            if old is not None and state_of(old) in (State.REVIEWED, State.STALE):
+            if old is not None and (persons_words(old) or state_of(old) is State.STALE):
                 entry.previous_msgid = old.previous_msgid or old.msgid
                 entry.flags = [FUZZY]
                 entry.tcomment = old.tcomment
                 result.stale.append(entry)
         entries.append(entry)
-        if needs_translation(entry):
+        if needs_translation(entry, pseudo):
             result.pending.append(entry)
     for entry in gone:
-        if state_of(entry) is State.REVIEWED and entry.msgid not in obsolete:
+        if persons_words(entry):
             entry.obsolete = True
-            obsolete[entry.msgid] = entry
+            obsolete.append(entry)
             result.obsoleted.append(entry.msgid)
-        elif state_of(entry) is not State.REVIEWED:
+        else:
             result.dropped.append(entry.msgid)
     del po[:]
     po.extend(entries)
-    po.extend(obsolete.values())
+    po.extend(e for e in foreign if not e.obsolete)
+    po.extend(obsolete)
+    po.extend(e for e in foreign if e.obsolete)
     return result
+
+
+def _revive(obsolete: list[polib.POEntry], text: str) -> polib.POEntry | None:
+    """Take back the obsolete entry for ``text`` (a person's words first), if there is one."""
+    candidates = [e for e in obsolete if e.msgid == text]
+    if not candidates:
+        return None
+    best = next((e for e in candidates if persons_words(e)), candidates[0])
+    obsolete.remove(best)
+    best.obsolete = False
+    return best
 
 
 def set_machine(
     entry: polib.POEntry, text: str, provenance: str, problems: Sequence[str] = ()
 ) -> None:
-    """Store engine output as a machine translation (never called on reviewed entries)."""
-    if state_of(entry) is State.REVIEWED:
-        raise CatalogError(f"refusing to overwrite a reviewed translation of {entry.msgid[:40]!r}")
+    """Store engine output as a machine translation, with its fingerprint (never on a
+    reviewed or edited entry)."""
+    if state_of(entry) in PERSONS:
+        raise CatalogError(f"refusing to overwrite a person's translation of {entry.msgid[:40]!r}")
     entry.msgstr = text
     flags = [f for f in entry.flags if f not in (FUZZY, BROKEN)]
     entry.flags = [FUZZY, *flags, *([BROKEN] if problems else [])]
-    notes = [f"{MACHINE_PREFIX} {provenance}"]
+    notes = [f"{MACHINE_PREFIX} {provenance}", f"{FINGERPRINT_PREFIX} {fingerprint(text)}"]
     notes += [f"{PROBLEM_PREFIX} {problem}" for problem in problems]
     kept = [
         line
         for line in (entry.comment or "").splitlines()
-        if not line.startswith((MACHINE_PREFIX, PROBLEM_PREFIX))
+        if not line.startswith((MACHINE_PREFIX, FINGERPRINT_PREFIX, PROBLEM_PREFIX))
     ]
     entry.comment = "\n".join([*kept, *notes])
 

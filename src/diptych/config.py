@@ -7,6 +7,7 @@ Diptych's own settings sit under ``extra.diptych`` so that MkDocs itself accepts
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,12 @@ class Project:
     repo_url: str | None = None
     edit_uri: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def pseudo_preview(self) -> bool:
+        """Whether the site shows pseudo-localised text: only a local layout preview asks
+        for it (``DIPTYCH_PREVIEW=pseudo mkdocs serve``); a published build never does."""
+        return os.environ.get("DIPTYCH_PREVIEW", "") == "pseudo"
 
     @property
     def state_dir(self) -> Path:

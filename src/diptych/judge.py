@@ -40,9 +40,12 @@ FALLBACK = Inventory.of('<span lang="ru" dir="rtl" class="dp-untranslated">x</sp
 
 Fallback = Callable[[Unit], "str | None"]
 
-# Units found one by one before the rest of a page's suspects are withheld together: a page
-# whose translations need more searches than this was made to be slow to judge.
-MAX_SEARCHES = 16
+# How much rendering the search for the units responsible may cost, in characters of
+# page rendered (at least MIN_RENDERINGS renderings of the page): past it the rest of the
+# page's suspects are withheld together. Python-Markdown renders some 100 KB a second, so
+# this bounds the search to about a minute however the page and catalog were built.
+RENDER_BUDGET = 6_000_000
+MIN_RENDERINGS = 32
 
 
 def body(page_text: str) -> str:
@@ -88,6 +91,9 @@ class Verdict:
 @dataclass(frozen=True)
 class Judge:
     renderer: Renderer
+    # See RENDER_BUDGET and MIN_RENDERINGS.
+    render_budget: int = RENDER_BUDGET
+    min_renderings: int = MIN_RENDERINGS
 
     def inventory(self, markdown: str) -> Inventory:
         """What ``markdown`` holds once rendered; Markdown the renderer refuses (nested too
@@ -135,7 +141,10 @@ class Judge:
             elif unit.text in in_body:
                 order.append(unit.text)
 
+        rendered = [0]
+
         def gained(accepted: Sequence[str]) -> list[Item]:
+            rendered[0] += 1
             chosen = {t: texts[t] for t in accepted}
 
             def shown(unit: Unit) -> str | None:
@@ -151,10 +160,9 @@ class Judge:
             baseline = baseline | Inventory(frozenset(gained([])))
             found = gained(order)
         low = 0  # the first `low` units of `order` gain nothing together
-        searches = 0
+        budget = max(self.min_renderings, self.render_budget // max(len(page.text), 1))
         while found:
-            searches += 1
-            if searches > MAX_SEARCHES:
+            if rendered[0] + (len(order) - low).bit_length() > budget:
                 # Built to be slow: every search costs log2(units) renderings of the page.
                 # What is left past the units already found is withheld as a whole.
                 rest = describe(found)

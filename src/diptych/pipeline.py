@@ -220,17 +220,6 @@ class UpToDate:
             pass  # only a cache: the next run reads everything
 
 
-def plan(
-    project: Project,
-    languages: Sequence[Language],
-    paths: Sequence[Path] = (),
-    shard: Shard | None = None,
-    report: Report | None = None,
-) -> list[Job]:
-    """Read pages and catalogs, merge units in; bad files are reported and skipped."""
-    return _plan(project, languages, paths, shard, report, None)
-
-
 def _plan(
     project: Project,
     languages: Sequence[Language],
@@ -238,6 +227,7 @@ def _plan(
     shard: Shard | None,
     report: Report | None,
     uptodate: UpToDate | None,
+    pseudo: bool = False,
 ) -> list[Job]:
     report = report if report is not None else Report()
     jobs: list[Job] = []
@@ -275,7 +265,7 @@ def _plan(
                 exc.path = project.relative(po_path)
                 report.problems.append(exc)
                 continue
-            merged = catalog.merge(po, [unit.text for unit in page.units])
+            merged = catalog.merge(po, [unit.text for unit in page.units], pseudo)
             jobs.append(Job(page, lang, po_path, po, merged.pending))
     return jobs
 
@@ -344,7 +334,8 @@ def translate(
         ) from None
     try:
         uptodate = UpToDate(project)
-        jobs = _plan(project, languages, paths, shard, report, uptodate)
+        pseudo = engine.name == "pseudo"
+        jobs = _plan(project, languages, paths, shard, report, uptodate, pseudo)
         by_lang: dict[str, list[_Work]] = {}
         translators: dict[str, Translator] = {}
         for lang in languages:
@@ -387,7 +378,7 @@ def translate(
                 report.written.append(job.path)
             rel = job.page.path.resolve().relative_to(docs).as_posix()
             complete = not any(
-                catalog.needs_translation(entry) for entry in job.po if not entry.obsolete
+                catalog.needs_translation(entry, pseudo) for entry in job.po if not entry.obsolete
             )
             if complete:
                 # The page as this run read it (read_page decodes strict UTF-8, so

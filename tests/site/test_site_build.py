@@ -140,10 +140,12 @@ def test_banner_counts(mini_site: Built) -> None:
         span.classes()[1].removeprefix("dp-count--"): int(span.attrs["data-count"])
         for span in find_all(banner[0], "span", cls="dp-count")
     }
-    assert counts == {"reviewed": 3, "machine": 3, "stale": 1, "missing": 2}
+    # The machine output with broken markup is withheld, as status and check say too.
+    assert counts == {"reviewed": 3, "machine": 2, "stale": 1, "withheld": 1, "missing": 2}
     assert banner[0].all_text() == (
-        "This translation is not fully reviewed: 3 reviewed, 3 machine-translated, 1 stale, "
-        "2 not yet translated (shown in Russian). Compare with the original side by side"
+        "This translation is not fully reviewed: 3 reviewed, 2 machine-translated, 1 stale, "
+        "1 withheld (shown in Russian), 2 not yet translated (shown in Russian). "
+        "Compare with the original side by side"
     )
     # A fully reviewed page has no banner.
     assert not find_all(parse(mini_site.page("en/" + SECOND_URL)), "aside", cls="dp-banner")
@@ -230,9 +232,10 @@ def test_dashboard_counts(mini_site: Built) -> None:
     root = parse(mini_site.page("dashboard/"))
     row = find_all(root, "tr", data_page=FIRST, data_lang="en")[0]
     numbers = [int(td.all_text()) for td in find_all(row, "td")]
-    assert numbers == [3, 3, 1, 2]  # reviewed, machine, stale, missing
+    # reviewed, edited, machine, stale, withheld, missing
+    assert numbers == [3, 0, 2, 1, 1, 2]
     row = find_all(root, "tr", data_page=FIRST, data_lang="ar")[0]
-    assert [int(td.all_text()) for td in find_all(row, "td")] == [1, 0, 0, 8]
+    assert [int(td.all_text()) for td in find_all(row, "td")] == [1, 0, 0, 0, 0, 8]
 
 
 def test_no_request_to_another_host(mini_site: Built) -> None:

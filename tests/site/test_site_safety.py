@@ -10,11 +10,11 @@ import pytest
 from sitefixtures import PAGES, Built, build, make_site
 from sitehtml import element_with_text, find_all, parse
 
-from diptych.languages import LANGUAGES
-from diptych.segment import segment
-from diptych.site.pair import EditLinks, side_by_side
 from diptych.judge import Judge, field_problems
+from diptych.languages import LANGUAGES
 from diptych.renderer import Renderer
+from diptych.segment import segment, segment_file
+from diptych.site.pair import EditLinks, side_by_side
 from diptych.site.views import build_view
 
 UNSAFE = {
@@ -49,7 +49,7 @@ def test_unsafe_translation_falls_back_with_a_warning(unsafe_site: Path) -> None
     assert "<title>Мини-сайт - Мини</title>" in built.page("en/")  # the title fell back too
     po = (unsafe_site / "translations" / "en" / "index.po").read_text(encoding="utf-8")
     lines = po.splitlines()
-    line = next(n for n, text in enumerate(lines, 1) if text.startswith('msgstr "Welcome'))
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith('msgstr "Welcome')) - 1
     assert f"translations/en/index.po:{line}: translation not published" in built.log
     assert "the attribute onerror= on <img>" in built.log
     pair = parse(built.page("en/side-by-side/"))
@@ -90,7 +90,9 @@ def test_side_by_side_escapes_and_checks(tmp_path: Path, caplog: pytest.LogCaptu
     catalog.save(po, path)
     with caplog.at_level(logging.WARNING, logger="mkdocs.diptych"):
         judge = Judge(Renderer([], {}))
-        view = build_view(page, "p.md", path, "translations/en/p.po", en, LANGUAGES["ru"], judge)
+        view = build_view(
+            "p.md", path, "translations/en/p.po", en, LANGUAGES["ru"], judge, segment_file(page)
+        )
     assert "translations/en/p.po:" in caplog.text
     import markdown
 

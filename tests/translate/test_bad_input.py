@@ -98,8 +98,8 @@ def test_corrupt_catalog_names_file_and_line_and_touches_nothing_else(
     assert code == 1
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("msgstr ⟦"))
     assert err.splitlines()[0] == (
-        f"diptych: error: translations/en/а.po:{line}: broken catalog: not PO syntax "
-        "(a keyword and a quoted string, or a quoted string)"
+        f"diptych: error: translations/en/а.po:{line}: broken catalog: PO syntax error: "
+        "unterminated string: a closing double quote is missing"
     )
     assert broken.read_text(encoding="utf-8") == text  # left exactly as the person left it
     assert "Текст Б, новый." in (root / "translations" / "en" / "б.po").read_text(encoding="utf-8")

@@ -25,12 +25,32 @@ def fresh(*units: str) -> polib.POFile:
     return po
 
 
+def machine(msgid: str, msgstr: str, engine: str = "test engine") -> polib.POEntry:
+    entry = polib.POEntry(msgid=msgid, msgstr="")
+    catalog.set_machine(entry, msgstr, engine)
+    return entry
+
+
 def test_states() -> None:
+    """Every state from the entry alone; dropping the fingerprint comparison (edited), the
+    pseudo test or the markup-error test fails this."""
     assert catalog.state_of(polib.POEntry(msgid="а", msgstr="")) is State.MISSING
-    assert catalog.state_of(polib.POEntry(msgid="а", msgstr="a", flags=["fuzzy"])) is State.MACHINE
+    assert catalog.state_of(machine("а", "a")) is State.MACHINE
+    edited = machine("а", "a")
+    edited.msgstr = "A person's a"
+    assert catalog.state_of(edited) is State.EDITED
+    # Fuzzy text that no engine claims was typed by a person (Poedit marks entries fuzzy).
+    assert catalog.state_of(polib.POEntry(msgid="а", msgstr="a", flags=["fuzzy"])) is State.EDITED
     assert catalog.state_of(reviewed("а", "a")) is State.REVIEWED
     stale = polib.POEntry(msgid="б", msgstr="b", flags=["fuzzy"], previous_msgid="а")
     assert catalog.state_of(stale) is State.STALE
+    broken = polib.POEntry(msgid="а", msgstr="")
+    catalog.set_machine(broken, "a [", "test engine", ["lost a link"])
+    assert catalog.state_of(broken) is State.WITHHELD
+    pseudo = machine("а", "⟦а ·⟧", "pseudo ru→en (pseudo-localisation, not a translation)")
+    assert catalog.state_of(pseudo) is State.MISSING
+    assert catalog.publishable(pseudo) is None
+    assert catalog.publishable(pseudo, pseudo=True) == "⟦а ·⟧"
 
 
 def test_new_units_are_pending_in_page_order() -> None:
@@ -44,7 +64,11 @@ def test_machine_output_is_fuzzy_with_provenance() -> None:
     po = fresh("Казахстан.")
     catalog.set_machine(po[0], "Kazakhstan.", "argos ru→en, package translate-ru_en 1.0")
     assert po[0].flags == ["fuzzy"]
-    assert po[0].comment == "machine translation: argos ru→en, package translate-ru_en 1.0"
+    assert po[0].comment == (
+        "machine translation: argos ru→en, package translate-ru_en 1.0\n"
+        "machine text: sha256:13103b0d14738b74"
+    )
+    assert catalog.fingerprint("Kazakhstan.") == "sha256:13103b0d14738b74"
     assert catalog.publishable(po[0]) == "Kazakhstan."
 
 
@@ -92,7 +116,7 @@ def test_a_source_that_comes_back_brings_its_review_back() -> None:
 def test_unrelated_replacement_is_not_stale_and_machine_units_are_dropped() -> None:
     po = catalog.new(EN, "page.md")
     po.append(reviewed("Мирные участники протестов.", "Peaceful protesters."))
-    po.append(polib.POEntry(msgid="Машинный.", msgstr="Machine.", flags=["fuzzy"]))
+    po.append(machine("Машинный.", "Machine."))
     merged = catalog.merge(po, ["Zzz qqq 12345."])
     assert merged.stale == []
     assert merged.obsoleted == ["Мирные участники протестов."]
@@ -124,8 +148,8 @@ def test_serialisation_is_stable_and_unwrapped(tmp_path: Path) -> None:
     ("content", "line", "message"),
     [
         ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 4, "duplicate entry"),
-        ('msgid "a"\nmsgstr "b"\n\nmsgstr "c"\nbogus\n', 5, "broken catalog: not PO syntax"),
-        ('msgid "a"\nmsgstr "b"\n\nmsgstr "c"\n', 4, "broken catalog: Syntax error"),
+        ('msgid "a"\nmsgstr "b"\nbogus\n', 3, "PO syntax error: unknown keyword 'bogus'"),
+        ('msgid "a"\nmsgstr "b"\n\nmsgstr "c"\n', 4, "msgstr without a msgid before it"),
     ],
 )
 def test_broken_catalogs_name_file_and_line(

@@ -7,70 +7,11 @@ from collections.abc import Iterator
 
 import polib
 
+from ..catalog import msgid_lines, syntax
 from .base import CatalogInfo, Finding
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*([1-9]\d*)\s*;\s*plural\s*=\s*([^;]+?)\s*;?\s*$")
 _CHARSET = re.compile(r"charset\s*=\s*utf-?8\s*$", re.I)
-_MSGID = re.compile(r"^(?:#~\s*)?msgid\s")
-# A PO string: double quotes around characters and C escapes (as msgfmt reads them).
-_STRING = re.compile(r'"(?:[^"\\]|\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"')
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(.*)$")
-
-
-def syntax(text: str) -> Iterator[tuple[int, str]]:
-    """PO syntax errors as (line, message), stricter than polib (which skips some)."""
-    expect: dict[str, str | None] = {"": None, "#~": None}  # what each stream has open
-    last: dict[str, int] = {"": 0, "#~": 0}
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        stream = ""
-        if stripped.startswith("#~"):
-            stream, stripped = "#~", stripped[2:].strip()
-            if not stripped:
-                continue
-        elif stripped.startswith("#"):
-            continue  # comments, flags, references, previous msgid (#|)
-        if stripped.startswith('"'):
-            if expect[stream] is None and last[stream] == 0:
-                yield number, "a quoted string outside any msgid/msgstr"
-            rest = stripped
-        else:
-            match = _KEYWORD.match(stripped)
-            if not match:
-                yield number, f"unknown keyword {stripped.split()[0]!r}"
-                continue
-            keyword, rest = match.group(1), match.group(2)
-            state = expect[stream]
-            if keyword in ("msgctxt", "msgid") and state == "msgstr":
-                yield last[stream], "msgid without msgstr"
-            if keyword.startswith("msgstr") and state != "msgstr":
-                yield number, "msgstr without a msgid before it"
-            if keyword == "msgid_plural" and state != "msgstr":
-                yield number, "msgid_plural without a msgid before it"
-            expect[stream] = (
-                "msgid"
-                if keyword == "msgctxt"
-                else ("msgstr" if keyword in ("msgid", "msgid_plural") else None)
-            )
-            last[stream] = number
-            if not rest:
-                yield number, f"{keyword} needs a quoted string"
-                continue
-        string = _STRING.match(rest)
-        if not string:
-            if rest.count('"') < 2 or rest.rstrip().endswith('\\"'):
-                yield number, "unterminated string: a closing double quote is missing"
-            else:
-                yield number, 'invalid string: write a quote inside as \\" and a backslash as \\\\'
-        elif rest[string.end() :].strip():
-            yield number, 'text after the closing quote (a quote inside must be written \\")'
-        else:
-            last[stream] = number
-    for stream, state in expect.items():
-        if state == "msgstr":
-            yield last[stream], "msgid without msgstr"
 
 
 def read(info: CatalogInfo) -> Iterator[Finding]:
@@ -102,19 +43,6 @@ def read(info: CatalogInfo) -> Iterator[Finding]:
         return
     info.po = po
     info.lines = msgid_lines(info.text, po)
-
-
-def msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
-    """The line of each entry's msgid (polib only knows where an entry's comments start)."""
-    lines = text.splitlines()
-    found: dict[int, int] = {}
-    for entry in po:
-        start = max((getattr(entry, "linenum", None) or 1) - 1, 0)
-        for number in range(start, len(lines)):
-            if _MSGID.match(lines[number]):
-                found[id(entry)] = number + 1
-                break
-    return found
 
 
 def _header_line(info: CatalogInfo, field: str) -> int:

@@ -17,10 +17,9 @@ from filelock import FileLock
 from filelock import Timeout as FileLockTimeout
 
 from .. import catalog
-from ..catalog import BROKEN, FUZZY, State, state_of
+from ..catalog import BROKEN, FUZZY, State, msgid_lines, state_of
 from ..check import injection
 from ..check.base import CatalogInfo, Finding
-from ..check.catalogs import msgid_lines
 from ..check.rules import Severity
 from ..check.runner import Checker
 from ..check.settings import load as load_settings

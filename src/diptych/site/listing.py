@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..catalog import State
+from .pair import SHOWN_STATES
 from .strings import format_date, native_name, ui
 from .views import PageView
 
@@ -102,7 +102,7 @@ def dashboard_html(
 ) -> str:
     """Per language, a table of pages with how many units are reviewed, machine, stale,
     missing. Numbers are the page's distinct units, as in the banner."""
-    states = (State.REVIEWED, State.MACHINE, State.STALE, State.MISSING)
+    states = SHOWN_STATES
     parts: list[str] = []
     for code, views in views_by_lang.items():
         name = native_name(code, views[0].lang.name if views else code)

@@ -20,12 +20,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..catalog import State
+from ..page_catalog import Record
 from .links import catalog_edit_url
 from .strings import native_name, ui
-from .views import PageView, UnitView
+from .views import PageView
 
 RenderMarkdown = Callable[[str], str]
 
+# States in the order the banner and the dashboard count them.
+SHOWN_STATES = (
+    State.REVIEWED,
+    State.EDITED,
+    State.MACHINE,
+    State.STALE,
+    State.WITHHELD,
+    State.MISSING,
+)
 _ONE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.S)
 _HEADING_MARK = re.compile(r"^\s{0,3}(#{1,6})\s")
 
@@ -40,11 +50,11 @@ class EditLinks:
     edit_uri: str | None
     docs_dir_name: str = "docs"
 
-    def url(self, view: PageView, unit_view: UnitView) -> str | None:
-        if unit_view.entry_line is None:
+    def url(self, view: PageView, unit_view: Record) -> str | None:
+        if unit_view.edit_line is None:
             return None
         return catalog_edit_url(
-            self.repo_url, self.edit_uri, self.docs_dir_name, view.catalog_rel, unit_view.entry_line
+            self.repo_url, self.edit_uri, self.docs_dir_name, view.catalog_rel, unit_view.edit_line
         )
 
 
@@ -62,7 +72,7 @@ def _heading_level(view: PageView, start: int) -> int:
     return min(max(level, 2), 6)
 
 
-def state_badge(lang: str, unit_view: UnitView) -> str:
+def state_badge(lang: str, unit_view: Record) -> str:
     state = unit_view.shown_state
     return f'<span class="dp-state dp-state--{e(state)}">{e(ui(lang, "state." + state))}</span>'
 
@@ -76,7 +86,7 @@ def banner(view: PageView, pair_href: str | None = None) -> str:
     parts = [
         f'<span class="dp-count dp-count--{state.value}" data-count="{counts[state]}">'
         f"{e(ui(lang, 'banner.' + state.value, n=counts[state]))}</span>"
-        for state in (State.REVIEWED, State.MACHINE, State.STALE, State.MISSING)
+        for state in SHOWN_STATES
         if counts[state]
     ]
     link = f' <a class="dp-banner__link" href="{e(pair_href)}">{e(ui(lang, "banner.compare"))}</a>'
@@ -92,7 +102,7 @@ def banner(view: PageView, pair_href: str | None = None) -> str:
 
 def _cell(
     view: PageView,
-    unit_view: UnitView,
+    unit_view: Record,
     render: RenderMarkdown,
     *,
     original: bool,
@@ -105,11 +115,9 @@ def _cell(
     # A front-matter field (title, description) is text after YAML decoding, never
     # Markdown: shown as it is everywhere else, escaped.
     plain = unit_view.unit.kind.startswith("front-matter:")
-    body = e(text) if plain else inline_html(render, text)
-    if not original:
-        # The last line of defence: the translation column keeps only what the source
-        # page's rendering holds (the judge has already withheld anything else).
-        body = view.allowed.sanitizer()(body)
+    # The last line of defence: both columns keep only what the source page's rendering
+    # holds, less anything active (the judge has already withheld anything else).
+    body = e(text) if plain else view.sanitize(inline_html(render, text))
     side = "src" if original else "tgt"
     extra = "" if original or unit_view.text is not None else " dp-fallback"
     return (

@@ -14,50 +14,55 @@ build never runs a model; it only reads ``docs/`` and ``translations/``.
 
 from __future__ import annotations
 
+import functools
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
-from .. import catalog
 from ..catalog import State
 from ..inventory import Inventory
 from ..judge import Judge
 from ..languages import Language
-from ..segment import Page, Slot, Unit, segment_file
+from ..page_catalog import PageCatalog, Record
+from ..segment import Page, Slot, Unit
 
 log = logging.getLogger("mkdocs.diptych")
-
-
-@dataclass(frozen=True)
-class UnitView:
-    unit: Unit
-    state: State
-    text: str | None  # the translation to show; None: show the Russian unit
-    entry_line: int | None = None  # line of the entry's msgstr in its catalog
-    withheld: str | None = None  # why a translation that exists is not shown
-
-    @property
-    def shown_state(self) -> str:
-        """The state a reader is told about (withheld texts are said to be withheld)."""
-        return self.withheld or self.state.value
 
 
 @dataclass
 class PageView:
     rel_path: str  # the source page, relative to docs/, with forward slashes
-    page: Page
     lang: Language
     source: Language
-    catalog_path: Path
-    catalog_rel: str  # the catalog relative to the project root, forward slashes
-    units: dict[str, UnitView] = field(default_factory=dict)
-    # What the rendered translation may hold (see diptych.judge.Verdict.allowed).
-    allowed: Inventory = field(default_factory=lambda: Inventory(frozenset()))
+    joined: PageCatalog  # the page and its catalog: every unit's state, text and line
 
-    def view(self, unit: Unit) -> UnitView:
-        return self.units[unit.text]
+    @property
+    def page(self) -> Page:
+        return self.joined.page
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.joined.path
+
+    @property
+    def catalog_rel(self) -> str:
+        """The catalog relative to the project root, forward slashes."""
+        return self.joined.shown
+
+    @property
+    def allowed(self) -> Inventory:
+        """What the rendered translation may hold (see diptych.judge.Verdict.allowed)."""
+        return self.joined.allowed
+
+    @functools.cached_property
+    def sanitize(self) -> Callable[[str], str]:
+        """The last line of defence for this page's HTML: it keeps what the source page's
+        rendering holds, less anything active (which D502 reports in the source)."""
+        return self.allowed.without_active().sanitizer()
+
+    def view(self, unit: Unit) -> Record:
+        return self.joined.record(unit)
 
     @property
     def slots(self) -> tuple[Slot, ...]:
@@ -65,10 +70,7 @@ class PageView:
 
     def counts(self) -> dict[State, int]:
         """States of the page's distinct units (what the banner and dashboard count)."""
-        tally = dict.fromkeys(State, 0)
-        for view in self.units.values():
-            tally[view.state] += 1
-        return tally
+        return self.joined.counts()
 
     @property
     def unreviewed(self) -> int:
@@ -105,62 +107,35 @@ def fallback_markup(unit: Unit, source: Language, lang: Language) -> str | None:
     return f'<span lang={source.code}{direction} class="dp-untranslated">{unit.text}</span>'
 
 
-def _msgstr_line(path: Path, lines: list[str] | None, entry: polib.POEntry) -> int | None:
-    if lines is None or not entry.linenum:
-        return None
-    for number in range(entry.linenum, len(lines) + 1):
-        if lines[number - 1].startswith("msgstr"):
-            return number
-    return int(entry.linenum)
-
-
 def build_view(
-    page_path: Path,
     rel_path: str,
     catalog_path: Path,
     catalog_rel: str,
     lang: Language,
     source: Language,
     judge: Judge,
-    page: Page | None = None,
+    page: Page,
+    pseudo: bool = False,
 ) -> PageView:
-    """Join a source page with its catalog for ``lang`` (a missing catalog: all missing).
-    ``page`` is the page at ``page_path`` already segmented (read and segmented if None).
-    Every publishable translation is put before ``judge`` as the page will be published;
-    what it refuses is withheld, with a warning naming the catalog line."""
-    if page is None:
-        page = segment_file(page_path)
-    view = PageView(rel_path, page, lang, source, catalog_path, catalog_rel)
-    entries: dict[str, polib.POEntry] = {}
-    lines: list[str] | None = None
-    if catalog_path.is_file():
-        po = catalog.load(catalog_path, lang)
-        entries = {e.msgid: e for e in po if not e.obsolete}
-        lines = catalog_path.read_text(encoding="utf-8").splitlines()
-    candidates: dict[str, str] = {}
-    for unit in page.units:
-        entry = entries.get(unit.text)
-        text = catalog.publishable(entry) if entry is not None else None
-        if text is not None:
-            candidates[unit.text] = text
-    verdict = judge.page(page, candidates, lambda unit: fallback_markup(unit, source, lang))
-    refused = verdict.refused
-    view.allowed = verdict.allowed
-    for unit in page.units:
-        entry = entries.get(unit.text)
-        if entry is None:
-            view.units[unit.text] = UnitView(unit, State.MISSING, None)
-            continue
-        line = _msgstr_line(catalog_path, lines, entry)
-        text = candidates.get(unit.text)
-        withheld = "withheld" if text is None and entry.msgstr else None
-        if unit.text in refused:
+    """Join a source page with its catalog for ``lang`` (a missing catalog: all missing)
+    and judge what a reader may see as the page will be published; what the judge refuses
+    is withheld, with a warning naming the catalog line."""
+    joined = PageCatalog.open(
+        page,
+        rel_path,
+        catalog_path,
+        catalog_rel,
+        lang,
+        judge=judge,
+        fallback=lambda unit: fallback_markup(unit, source, lang),
+        pseudo=pseudo,
+    )
+    for record in joined.records.values():
+        if record.unsafe:
             log.warning(
                 "%s:%s: translation not published, it would add what its source does not have: %s",
                 catalog_rel,
-                line or entry.linenum,
-                "; ".join(refused[unit.text]),
+                record.line or 1,
+                "; ".join(record.problems),
             )
-            text, withheld = None, "unsafe"
-        view.units[unit.text] = UnitView(unit, catalog.state_of(entry), text, line, withheld)
-    return view
+    return PageView(rel_path, lang, source, joined)

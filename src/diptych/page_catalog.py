@@ -1,0 +1,201 @@
+"""One source page joined with its catalog for one language: the one place that does it.
+
+``translate``, ``status``, ``check``, ``review`` and the site all ask a
+:class:`PageCatalog` what a unit's state is, what a reader may see of it, whether the
+judge lets it be published, and where a person finds it in the catalog file. None of them
+joins pages and catalogs on its own, so they cannot disagree.
+
+The join is the merge a run of ``diptych translate`` would make (:func:`diptych.catalog.
+merge`), done in memory: a reviewed unit whose Russian text was edited is *stale* for
+every tool at once, whether or not ``translate`` has run since, because the old entry is
+matched to the new unit the same way. What a reader may see is then put before the judge
+(:mod:`diptych.judge`) as the page will be published; a translation it refuses is
+*withheld*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from . import catalog
+from .catalog import State
+from .inventory import Inventory
+from .judge import Judge
+from .languages import Language
+from .segment import Page, Unit
+
+
+@dataclass(frozen=True)
+class Record:
+    """What every tool knows about one unit of a page in one language."""
+
+    unit: Unit
+    state: State
+    # What a reader may see; None: the Russian unit.
+    text: str | None
+    # The unit's entry in the merged catalog (None: the catalog has none yet).
+    entry: polib.POEntry | None
+    # Where a person finds the unit in the catalog file: its msgid line (for a unit made
+    # stale by an edit of the page that no run has merged yet, the old entry's line).
+    line: int | None
+    # Why a translation that exists may not be published (the judge's words, or the
+    # markup problem the engine's output had).
+    problems: tuple[str, ...] = ()
+    # Stale: the entry holding the words a person wrote for the old source.
+    kept: polib.POEntry | None = None
+    # Withheld by the judge (unsafe markup), not for a markup problem of the engine's.
+    unsafe: bool = False
+    # The line of the msgstr to edit (where "suggest a fix" opens the file).
+    edit_line: int | None = None
+
+    @property
+    def shown_state(self) -> str:
+        """The state as the side-by-side view labels it."""
+        return "unsafe" if self.unsafe else self.state.value
+
+
+@dataclass
+class PageCatalog:
+    page: Page
+    lang: Language
+    path: Path  # the catalog file (it may not exist yet)
+    shown: str  # the catalog as messages name it (relative to the project root)
+    po: polib.POFile  # the catalog as a run would leave it: merged with the page's units
+    file: polib.POFile | None  # the catalog as read (None: there is no file)
+    text: str  # the file's text ("" if none)
+    lines: dict[int, int]  # id(entry of `file`) -> its msgid line
+    merge: catalog.Merge
+    records: dict[str, Record] = field(default_factory=dict)
+    # What the published translation may hold (see diptych.judge.Verdict.allowed).
+    allowed: Inventory = field(default_factory=lambda: Inventory(frozenset()))
+
+    @classmethod
+    def open(
+        cls,
+        page: Page,
+        rel: str,
+        path: Path,
+        shown: str,
+        lang: Language,
+        *,
+        judge: Judge | None = None,
+        fallback: Callable[[Unit], str | None] | None = None,
+        pseudo: bool = False,
+    ) -> PageCatalog:
+        """Join ``page`` (``rel``: its path relative to docs/) with the catalog at
+        ``path``. With a ``judge``, what a reader may see is judged as the page will be
+        published (``fallback`` writes the units shown in Russian); ``pseudo`` lets
+        pseudo-localised text be shown (a layout preview).
+        A catalog that cannot be read raises :class:`~diptych.errors.CatalogError`."""
+        if path.is_file():
+            file = catalog.load(path, lang)
+            text = path.read_text(encoding="utf-8")
+            lines = catalog.msgid_lines(text, file)
+            po = catalog.load(path, lang)  # a second copy, merged below
+        else:
+            file, text, lines = None, "", {}
+            po = catalog.new(lang, rel)
+        merged = catalog.merge(po, [unit.text for unit in page.units])
+        joined = cls(page, lang, path, shown, po, file, text, lines, merged)
+        joined._derive(judge, fallback, pseudo)
+        return joined
+
+    # -- the join --------------------------------------------------------------------
+
+    def _file_entries(self) -> dict[str, polib.POEntry]:
+        if self.file is None:
+            return {}
+        return {e.msgid: e for e in self.file if not e.obsolete and catalog.is_unit_entry(e)}
+
+    def _derive(
+        self,
+        judge: Judge | None,
+        fallback: Callable[[Unit], str | None] | None,
+        pseudo: bool,
+    ) -> None:
+        in_file = self._file_entries()
+        merged = {e.msgid: e for e in self.po if not e.obsolete and catalog.is_unit_entry(e)}
+        kept = {e.msgid: e for e in self.po if e.obsolete and catalog.persons_words(e)}
+        candidates: dict[str, str] = {}
+        for unit in self.page.units:
+            entry = merged.get(unit.text)
+            if entry is not None:
+                text = catalog.publishable(entry, pseudo)
+                if text is not None:
+                    candidates[unit.text] = text
+        refused: dict[str, list[str]] = {}
+        if judge is not None:
+            verdict = judge.page(self.page, candidates, fallback or (lambda unit: None))
+            refused, self.allowed = verdict.refused, verdict.allowed
+        for unit in self.page.units:
+            entry = merged.get(unit.text)
+            if entry is None:
+                self.records[unit.text] = Record(unit, State.MISSING, None, None, None)
+                continue
+            state = catalog.state_of(entry)
+            source = in_file.get(unit.text)
+            old = None
+            if source is None and entry.previous_msgid:
+                source = in_file.get(entry.previous_msgid)
+                old = kept.get(entry.previous_msgid)
+            elif state is State.STALE and entry.previous_msgid:
+                old = kept.get(entry.previous_msgid)
+            line = self.lines.get(id(source)) if source is not None else None
+            text = candidates.get(unit.text)
+            problems: tuple[str, ...] = ()
+            unsafe = unit.text in refused
+            if unsafe:
+                text, state, problems = None, State.WITHHELD, tuple(refused[unit.text])
+            elif state is State.WITHHELD:
+                problems = tuple(catalog.problems_of(entry))
+            self.records[unit.text] = Record(
+                unit, state, text, entry, line, problems, old, unsafe, self._msgstr_line(line)
+            )
+
+    def _msgstr_line(self, line: int | None) -> int | None:
+        if line is None:
+            return None
+        lines = self.text.splitlines()
+        return next(
+            (n for n in range(line, len(lines) + 1) if lines[n - 1].startswith("msgstr")), line
+        )
+
+    # -- questions every tool asks ---------------------------------------------------
+
+    def record(self, unit: Unit) -> Record:
+        return self.records[unit.text]
+
+    def counts(self) -> dict[State, int]:
+        """States of the page's distinct units."""
+        tally = dict.fromkeys(State, 0)
+        for record in self.records.values():
+            tally[record.state] += 1
+        return tally
+
+    def entry_at(self, line: int) -> polib.POEntry | None:
+        """The live entry of the catalog file that ``line`` belongs to (its comments,
+        msgid or msgstr lines), or None for a header, an obsolete entry or no entry."""
+        if self.file is None:
+            return None
+        starts = sorted(
+            ((getattr(e, "linenum", None) or self.lines.get(id(e), 0), e) for e in self.file),
+            key=lambda pair: pair[0],
+        )
+        lines = self.text.splitlines()
+        if not 1 <= line <= len(lines) or not lines[line - 1].strip():
+            return None
+        found: polib.POEntry | None = None
+        for start, entry in starts:
+            if start <= line:
+                found = entry
+        if found is None or found.obsolete or not found.msgid:
+            return None
+        ends = [start for start, _ in starts if start > (getattr(found, "linenum", 0) or 0)]
+        end = min(ends) if ends else len(self.text.splitlines()) + 1
+        if line >= end:
+            return None
+        return found
