@@ -15,6 +15,7 @@ matched to the new unit the same way. What a reader may see is then put before t
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,10 +95,34 @@ class PageCatalog:
         if path.is_file():
             file = catalog.load(path, lang)
             text = path.read_text(encoding="utf-8")
-            lines = catalog.msgid_lines(text, file)
-            po = catalog.load(path, lang)  # a second copy, merged below
         else:
-            file, text, lines = None, "", {}
+            file, text = None, ""
+        return cls.join(
+            page, rel, path, shown, lang, file, text, judge=judge, fallback=fallback, pseudo=pseudo
+        )
+
+    @classmethod
+    def join(
+        cls,
+        page: Page,
+        rel: str,
+        path: Path,
+        shown: str,
+        lang: Language,
+        file: polib.POFile | None,
+        text: str,
+        *,
+        judge: Judge | None = None,
+        fallback: Callable[[Unit], str | None] | None = None,
+        pseudo: bool = False,
+    ) -> PageCatalog:
+        """As :meth:`open`, for a catalog already parsed (``file``, from ``text``; None:
+        no catalog). ``file`` is read, never changed."""
+        if file is not None:
+            lines = catalog.msgid_lines(text, file)
+            po = copy.deepcopy(file)  # merged below; `file` stays as read
+        else:
+            lines = {}
             po = catalog.new(lang, rel)
         merged = catalog.merge(po, [unit.text for unit in page.units])
         joined = cls(page, lang, path, shown, po, file, text, lines, merged)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from diptych.catalog import fingerprint
 from diptych.check.rules import RULES, Severity
 
 from .conftest import CATALOG, ENGLISH, Site
@@ -67,7 +68,7 @@ def d105(site: Site, broken: bool) -> list[str]:
 
 def d106(site: Site, broken: bool) -> list[str]:
     if broken:
-        site.edit(CATALOG, f'msgid "{HEADING}"', 'msgid "Заявление о положении"')
+        site.edit(CATALOG, f'msgid "{HEADING}"', 'msgid "Совсем иной текст"')
     return [CATALOG]
 
 
@@ -214,6 +215,15 @@ def d403(site: Site, broken: bool) -> list[str]:
 def d404(site: Site, broken: bool) -> list[str]:
     flags = "#, fuzzy, markup-error\n" if broken else "#, fuzzy\n"
     _before_msgid(site, HEADING, "#. machine translation: test\n" + flags)
+    return [CATALOG]
+
+
+def d405(site: Site, broken: bool) -> list[str]:
+    # The heading's entry marked as the engine left it; broken: the engine wrote other
+    # words than those now in msgstr, so a person edited them and kept the fuzzy flag.
+    wrote = "Statement on a situation" if broken else "Statement on the situation"
+    notes = f"#. machine translation: test\n#. machine text: {fingerprint(wrote)}\n#, fuzzy\n"
+    _before_msgid(site, HEADING, notes)
     return [CATALOG]
 
 

@@ -12,6 +12,7 @@ import polib
 from ..catalog import FUZZY
 from ..config import Project
 from ..languages import Language
+from ..page_catalog import PageCatalog
 from ..segment import Page
 
 # A translator comment that waives allowable rules for one entry: "# diptych: allow D301".
@@ -59,6 +60,8 @@ class CatalogInfo:
     po: polib.POFile | None = None
     text: str = ""
     lines: dict[int, int] = field(default_factory=dict)  # id(entry) -> msgid line
+    # The catalog joined with its page (None: no page, no language, or not readable).
+    joined: PageCatalog | None = None
 
     def line_of(self, entry: polib.POEntry) -> int:
         return self.lines.get(id(entry), getattr(entry, "linenum", None) or 1)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import polib
 
-from ..catalog import msgid_lines, syntax
+from ..catalog import is_unit_entry, msgid_lines, persons_words, syntax
 from .base import CatalogInfo, Finding
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*([1-9]\d*)\s*;\s*plural\s*=\s*([^;]+?)\s*;?\s*$")
@@ -112,14 +112,10 @@ def entries(info: CatalogInfo) -> Iterator[Finding]:
                 )
             else:
                 seen[key] = line
-            if units is not None and entry.msgid not in units:
-                yield Finding(
-                    "D106",
-                    info.path,
-                    line,
-                    f"msgid is not a unit of {info.page.rel if info.page else 'its page'}: "
-                    "fix the source in docs/ instead, or delete the entry",
-                )
+            if units is not None and entry.msgid not in units and is_unit_entry(entry):
+                orphan = _orphan(info, entry, line)
+                if orphan:
+                    yield Finding("D106", info.path, line, orphan)
         if entry.msgstr:
             for end, where in ((str.startswith, "begin"), (str.endswith, "end")):
                 if end(entry.msgid, "\n") != end(entry.msgstr, "\n"):
@@ -129,3 +125,23 @@ def entries(info: CatalogInfo) -> Iterator[Finding]:
                         line,
                         f"msgid and msgstr must both {where} with a line break, or neither",
                     )
+
+
+def _orphan(info: CatalogInfo, entry: polib.POEntry, line: int) -> str | None:
+    """What to say of a live entry that is no unit of its page (None: nothing, the unit it
+    belonged to changed and is reported stale, D401). Never "delete": the entry may hold a
+    person's words, which `diptych translate` keeps."""
+    page = info.page.rel if info.page else "its page"
+    joined = info.joined
+    if joined is not None and any(r.line == line for r in joined.records.values()):
+        return None
+    if persons_words(entry):
+        return (
+            f"msgid is no unit of {page} (the page changed, or the msgid was edited): "
+            "`diptych translate` keeps this translation as an obsolete entry; to use it "
+            "for a unit, the msgid must be the unit's Russian text exactly"
+        )
+    return (
+        f"msgid is no unit of {page} (the page changed): `diptych translate` removes "
+        "this machine output"
+    )

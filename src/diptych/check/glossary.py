@@ -17,6 +17,14 @@ glossary. Matching:
 
 The rule applies to reviewed units only: machine output is not expected to know the
 glossary, and a reviewer is.
+
+The glossary is input from pull requests like any other, so its patterns must stay cheap
+on any text: a term becomes a regular expression whose every word is an atomic group, and
+the ``\\w*`` of a ``*`` or a stem is an atomic lazy gap up to the next literal piece. The
+engine then never backtracks into a word it has matched, and the cost of a search is
+linear in the text (times the length of the term) instead of growing with the text to the
+power of the number of ``*`` (``а*а*а*а*б`` against a long word of ``а`` took minutes).
+A word that is nothing but ``*`` would match any word, or none, and is refused.
 """
 
 from __future__ import annotations
@@ -57,23 +65,43 @@ def _fold(text: str) -> str:
 
 
 def _word_pattern(word: str) -> str:
+    """One word of a source term, as an atomic group that ends where the word does.
+
+    The word is a sequence of literal pieces with ``\\w*`` gaps between them (at each
+    ``*``, or after a stem). Each gap is matched lazily up to the first occurrence of the
+    next piece and committed there (atomic): if the pieces occur in order with word
+    letters between them at all, they also do at their first occurrences, so nothing is
+    lost; the last piece is searched lazily up to the end of the word."""
     if "*" in word:
-        body = r"\w*".join(re.escape(piece) for piece in word.split("*"))
+        pieces = word.split("*")
     elif _acronym(word) or len(word) <= 3:
-        body = re.escape(word)
+        pieces = [word]
     else:
-        body = re.escape(word[:-2] if len(word) >= 6 else word[:-1]) + r"\w*"
+        pieces = [word[:-2] if len(word) >= 6 else word[:-1], ""]
+    first = re.escape(pieces[0])
     if word[:1].isupper() and not _acronym(word):
         # A capital stays a capital (Казахстан, not казахстанский); the rest may vary.
-        body = f"(?-i:{re.escape(word[0])})" + body[len(re.escape(word[0])) :]
-    return body
+        first = f"(?-i:{re.escape(word[0])})" + re.escape(pieces[0][1:])
+    middle = "".join(rf"(?>\w*?{re.escape(piece)})" for piece in pieces[1:-1])
+    if len(pieces) == 1:
+        last = ""
+    elif pieces[-1]:
+        last = rf"\w*?{re.escape(pieces[-1])}"
+    else:
+        last = r"\w*+"
+    return rf"(?>{first}{middle}{last}(?!\w))"
 
 
 def source_pattern(term: str) -> re.Pattern[str]:
+    """Whole words of ``term`` in order, separated by white space (see the module
+    docstring); a word of only ``*`` is a ValueError."""
     words = _fold(term).split()
-    body = r"\s+".join(_word_pattern(word) for word in words)
+    if any(not word.strip("*") for word in words):
+        raise ValueError("a word of only '*' matches any word: write the start of the word")
+    # No word can start with white space, so the separator need not give any back.
+    body = r"\s++".join(_word_pattern(word) for word in words)
     flags = 0 if all(_acronym(word) for word in words) else re.I
-    return re.compile(r"(?<!\w)" + body + r"(?!\w)", flags)
+    return re.compile(r"(?<!\w)" + body, flags)
 
 
 # Languages that join prepositions and articles to the next word (لمنظمة, בקזחסטן).
@@ -125,6 +153,11 @@ def load(path: Path, lang: Language) -> Glossary:
                 )
                 continue
             seen[key] = line
+            try:
+                pattern = source_pattern(source)
+            except ValueError as exc:
+                glossary.problems.append((line, f"{source!r}: {exc}"))
+                continue
             targets = tuple(t.strip() for t in target.split("|") if t.strip())
             glossary.terms.append(
                 Term(
@@ -132,7 +165,7 @@ def load(path: Path, lang: Language) -> Glossary:
                     targets,
                     cells.get("note", ""),
                     line,
-                    source_pattern(source),
+                    pattern,
                     tuple(target_pattern(t, lang) for t in targets),
                 )
             )

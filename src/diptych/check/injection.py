@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polib
 
-from ..catalog import publishable
+from ..catalog import is_unit_entry, publishable
 from ..judge import Judge
 from ..segment import Page
 from .base import CatalogInfo, Finding, is_fuzzy
@@ -18,27 +18,23 @@ from .base import CatalogInfo, Finding, is_fuzzy
 
 def verdicts(info: CatalogInfo, judge: Judge) -> Iterator[tuple[polib.POEntry, list[str]]]:
     """Each entry with a translation, fuzzy and obsolete ones included, with what publishing
-    it would add (empty: nothing). Live entries of the page are judged as the site will
-    publish them, all together in the rendered page; the others (an obsolete entry comes
-    back with its unit) alone."""
+    it would add (empty: nothing). An entry of a unit of the page has the verdict of the
+    page's model (:class:`~diptych.page_catalog.PageCatalog`: judged in the rendered page,
+    as the site publishes it); any other (an obsolete entry comes back with its unit) is
+    judged alone."""
     assert info.po is not None
-    page = info.page.page if info.page else None
-    units = {unit.text for unit in page.units} if page else set()
-    together = {
-        e.msgid: e for e in info.po if not e.obsolete and e.msgid in units and publishable(e)
-    }
-    refused: dict[str, list[str]] = {}
-    if page is not None and together:
-        texts = {msgid: str(e.msgstr) for msgid, e in together.items()}
-        refused = judge.page(page, texts).refused
-    judged = {id(e) for e in together.values()}
+    joined = info.joined
+    records = joined.records if joined is not None else {}
+    page = joined.page if joined is not None else (info.page.page if info.page else None)
     for entry in info.po:
         if not entry.msgstr:
             continue
-        if id(entry) in judged:
-            yield entry, refused.get(entry.msgid, [])
-        else:
-            yield entry, judge.entry(page, entry.msgid, entry.msgstr)
+        record = records.get(entry.msgid)
+        live = not entry.obsolete and is_unit_entry(entry) and publishable(entry) is not None
+        if live and record is not None and record.entry is not None:
+            yield entry, list(record.problems) if record.unsafe else []
+            continue
+        yield entry, judge.entry(page, entry.msgid, entry.msgstr)
 
 
 def catalog(info: CatalogInfo, judge: Judge) -> Iterator[Finding]:

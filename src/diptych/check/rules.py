@@ -86,12 +86,13 @@ _RULES = [
     Rule(
         "D106",
         "orphaned-entry",
-        _E,
+        _W,
         "an entry's msgid is not a unit of its page",
-        "msgid must be exactly the source Markdown of a unit of the page; an edited msgid "
-        "is never used. Fix the Russian in docs/, not in the catalog, and run "
-        "`diptych translate` to merge. Obsolete entries (#~) are allowed: they keep old "
-        "reviewed text.",
+        "msgid must be exactly the source Markdown of a unit of the page. When the page "
+        "changes, `diptych translate` merges: a reviewed or edited entry whose unit changed "
+        "makes the new unit stale (D401), one whose unit is gone is kept as an obsolete "
+        "entry (#~), machine output whose unit is gone is removed. Fix the Russian in "
+        "docs/, not the msgid in the catalog.",
     ),
     Rule(
         "D107",
@@ -99,8 +100,9 @@ _RULES = [
         _E,
         "a catalog with no source page, or for a language that is not a target",
         "translations/<lang>/<path>.po must match docs/<path>.md and a language of "
-        "mkdocs.yml. Move or delete the file (a page that was renamed takes its catalogs "
-        "with it).",
+        "mkdocs.yml. A page that was renamed or moved takes its catalogs with it: "
+        "`diptych translate` moves them when it finds the page's text under its new name, "
+        "or move them with `git mv` to the page's new path.",
     ),
     Rule(
         "D108",
@@ -282,6 +284,15 @@ _RULES = [
         "machine output whose markup could not be restored (not published)",
         "The entry is flagged markup-error: the site shows the source instead. Fix the "
         "translation's markup, then remove both markup-error and fuzzy from the #, line.",
+    ),
+    Rule(
+        "D405",
+        "edited-fuzzy",
+        _W,
+        "a person changed machine text but left the fuzzy flag",
+        "The text is no longer what the engine wrote, so a person edited it; while the entry "
+        "is fuzzy the site calls it unreviewed. Remove the fuzzy flag (the #, fuzzy line) if "
+        "the translation is reviewed. No run overwrites an edited entry.",
     ),
     Rule(
         "D501",

@@ -11,6 +11,7 @@ from ..config import Project
 from ..errors import DiptychError, SourceError
 from ..judge import Judge
 from ..languages import Language
+from ..page_catalog import PageCatalog
 from ..renderer import Renderer
 from ..segment import read_page, segment
 from . import catalogs, glossary, injection, markup, names, numbers, states
@@ -221,7 +222,14 @@ class Checker:
         if not page_path.is_file():
             shown = self.project.relative(page_path).as_posix()
             self.findings.append(
-                Finding("D107", path, 1, f"no source page {shown}: move or delete this catalog")
+                Finding(
+                    "D107",
+                    path,
+                    1,
+                    f"no source page {shown}: if the page was renamed or moved, move this "
+                    "catalog with it (`git mv`, or `diptych translate` finds it), so that its "
+                    "reviewed translations follow",
+                )
             )
             return lang, None
         return lang, self.page(page_path)
@@ -233,19 +241,36 @@ class Checker:
         if info.po is None:
             return
         self.findings += catalogs.headers(info)
-        self.findings += catalogs.entries(info)
         try:
+            self.join(info)
             self.findings += injection.catalog(info, self.judge)
         except SourceError as exc:
             shown = self.project.relative(exc.path).as_posix() if exc.path else "its page"
             message = f"cannot be judged: {shown}: {exc.message}"
             self.findings.append(Finding("D109", path, 1, message))
+        self.findings += catalogs.entries(info)
         self.findings += injection.bidi_controls(info)
         if lang is None:
             return
         self.findings += self.content(info, lang)
         if page is not None:
             self.findings += states.check(info)
+
+    def join(self, info: CatalogInfo) -> None:
+        """Join the catalog with its page (the model every tool asks), into ``info``."""
+        page = info.page
+        if info.lang is None or page is None or page.page is None or info.po is None:
+            return
+        info.joined = PageCatalog.join(
+            page.page,
+            page.rel,
+            info.path,
+            self.project.relative(info.path).as_posix(),
+            info.lang,
+            info.po,
+            info.text,
+            judge=self.judge,
+        )
 
     def content(self, info: CatalogInfo, lang: Language) -> Iterator[Finding]:
         """Markup parity, numbers and the glossary, on live entries with a translation."""

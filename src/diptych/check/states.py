@@ -1,10 +1,12 @@
-"""D4xx: review state. Stale units one by one; machine and missing units counted."""
+"""D4xx: review state, as the page's model (:class:`~diptych.page_catalog.PageCatalog`)
+says it: stale, edited and withheld units one by one, machine and missing units counted.
+``status``, the site and this rule family read the same states from the same model."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalog import BROKEN, State, state_of
+from ..catalog import State
 from .base import CatalogInfo, Finding, allowed_codes
 
 
@@ -13,30 +15,47 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def check(info: CatalogInfo) -> Iterator[Finding]:
-    assert info.po is not None
+    joined = info.joined
+    if joined is None:
+        return
     machine = missing = 0
-    live = set()
-    for entry in info.po:
-        if entry.obsolete:
-            continue
-        live.add(entry.msgid)
-        state = state_of(entry)
-        line = info.line_of(entry)
-        if state is State.STALE:
+    for record in joined.records.values():
+        line = record.line or 1
+        entry = record.entry
+        allowed = allowed_codes(entry) if entry is not None else frozenset()
+        if record.state is State.STALE:
+            merged = (
+                record.line is not None
+                and entry is not None
+                and entry.msgid in {e.msgid for e in (joined.file or []) if not e.obsolete}
+            )
             yield Finding(
                 "D401",
                 info.path,
                 line,
-                "stale: the source changed after review; review the new translation "
-                "(the old one is in the #| msgid and #~ lines)",
+                (
+                    "stale: the source changed after review; review the new translation "
+                    "(the old one is in the #| msgid and #~ lines)"
+                )
+                if merged
+                else (
+                    "stale: the source changed after review; run `diptych translate` to merge "
+                    "(it keeps the reviewed text and puts machine text beside it), then review"
+                ),
                 fuzzy=True,
-                allowed=allowed_codes(entry),
+                allowed=allowed,
             )
-        elif state is State.MACHINE:
-            machine += 1
-        elif state is State.MISSING:
-            missing += 1
-        if BROKEN in entry.flags and entry.msgstr:
+        elif record.state is State.EDITED:
+            yield Finding(
+                "D405",
+                info.path,
+                line,
+                "edited: the text is not what the engine wrote, but the entry is still "
+                "fuzzy: remove the fuzzy flag if this translation is reviewed",
+                fuzzy=True,
+                allowed=allowed,
+            )
+        elif record.state is State.WITHHELD and not record.unsafe:
             yield Finding(
                 "D404",
                 info.path,
@@ -45,8 +64,10 @@ def check(info: CatalogInfo) -> Iterator[Finding]:
                 "the markup, then remove markup-error and fuzzy",
                 fuzzy=True,
             )
-    if info.page is not None and info.page.page is not None:
-        missing += len(info.page.units - live)  # units the catalog has not caught up with
+        elif record.state is State.MACHINE:
+            machine += 1
+        elif record.state is State.MISSING:
+            missing += 1
     if machine:
         units = _plural(machine, "machine-translated unit awaits", "machine-translated units await")
         yield Finding("D402", info.path, 1, f"{units} review")
