@@ -202,25 +202,21 @@ class PageCatalog:
         return tally
 
     def entry_at(self, line: int) -> polib.POEntry | None:
-        """The live entry of the catalog file that ``line`` belongs to (its comments,
-        msgid or msgstr lines), or None for a header, an obsolete entry or no entry."""
-        if self.file is None:
-            return None
-        starts = sorted(
-            ((getattr(e, "linenum", None) or self.lines.get(id(e), 0), e) for e in self.file),
-            key=lambda pair: pair[0],
-        )
-        lines = self.text.splitlines()
-        if not 1 <= line <= len(lines) or not lines[line - 1].strip():
-            return None
-        found: polib.POEntry | None = None
-        for start, entry in starts:
-            if start <= line:
-                found = entry
-        if found is None or found.obsolete or not found.msgid:
-            return None
-        ends = [start for start, _ in starts if start > (getattr(found, "linenum", 0) or 0)]
-        end = min(ends) if ends else len(self.text.splitlines()) + 1
-        if line >= end:
-            return None
-        return found
+        """The live entry of the catalog file at ``line`` (see :func:`entry_at`)."""
+        return entry_at(self.file, self.text, line) if self.file is not None else None
+
+
+def entry_at(file: polib.POFile, text: str, line: int) -> polib.POEntry | None:
+    """The live entry that ``line`` of the catalog belongs to (one of its comment, flag,
+    msgid or msgstr lines), or None: a blank line, the header, an obsolete entry, or a
+    line past the end."""
+    rows = text.splitlines()
+    if not 1 <= line <= len(rows) or not rows[line - 1].strip():
+        return None
+    found: polib.POEntry | None = None
+    for entry in sorted(file, key=lambda e: e.linenum or 0):
+        if (entry.linenum or 0) <= line:
+            found = entry
+    if found is None or found.obsolete:
+        return None
+    return found

@@ -25,6 +25,7 @@ from ..check.runner import Checker
 from ..check.settings import load as load_settings
 from ..config import Project, load_project
 from ..errors import DiptychError, LockTimeout
+from ..page_catalog import entry_at
 
 help = "list the entries of a catalog that await review, or mark entries reviewed"
 
@@ -61,18 +62,25 @@ def _resolve(project: Project, name: str) -> Path:
     return path.resolve()
 
 
-def _entry_at(po: polib.POFile, lines: dict[int, int], line: int, path: Path) -> polib.POEntry:
-    """The live entry whose lines include ``line`` (its comments, msgid or msgstr)."""
-    best = None
-    for entry in po:
-        if entry.obsolete:
-            continue
-        start = min(getattr(entry, "linenum", None) or lines[id(entry)], lines[id(entry)])
-        if start <= line:
-            best = entry
-    if best is None:
-        raise DiptychError("no entry at this line", path=path, line=line)
-    return best
+def _entry_at(project: Project, info: CatalogInfo, line: int) -> polib.POEntry:
+    """The live entry at ``line`` (its comments, msgid or msgstr); anything else is an
+    error naming the line."""
+    assert info.po is not None
+    entry = entry_at(info.po, info.text, line)
+    if entry is None:
+        raise DiptychError(
+            "no live entry at this line (a blank line, the header, an obsolete #~ entry, or "
+            "past the end)",
+            path=project.relative(info.path),
+            line=line,
+            hint="give the line of an entry's msgid or msgstr, as `diptych review CATALOG` "
+            "or `diptych check` lists them",
+        )
+    return entry
+
+
+# States a reviewer is asked to look at.
+AWAITING = (State.MACHINE, State.EDITED, State.STALE)
 
 
 def _show(text: str, limit: int = 70) -> str:
@@ -80,20 +88,21 @@ def _show(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _list(project: Project, path: Path, po: polib.POFile, lines: dict[int, int]) -> None:
-    shown = project.relative(path).as_posix()
+def _list(project: Project, info: CatalogInfo) -> None:
+    """What awaits review, as the page's model says: machine, edited and stale units."""
+    shown = project.relative(info.path).as_posix()
     pending = 0
-    for entry in po:
-        if entry.obsolete:
+    records = info.joined.records.values() if info.joined is not None else []
+    for record in records:
+        entry = record.entry
+        if record.state not in AWAITING or entry is None or not entry.msgstr:
             continue
-        state = state_of(entry)
-        if state in (State.MACHINE, State.STALE) and entry.msgstr:
-            pending += 1
-            print(f"{shown}:{lines[id(entry)]}: {state.value}")
-            print(f"    source:      {_show(entry.msgid)}")
-            if state is State.STALE:
-                print(f"    was:         {_show(entry.previous_msgid)}")
-            print(f"    translation: {_show(entry.msgstr)}")
+        pending += 1
+        print(f"{shown}:{record.line}: {record.state.value}")
+        print(f"    source:      {_show(entry.msgid)}")
+        if record.state is State.STALE and entry.previous_msgid:
+            print(f"    was:         {_show(entry.previous_msgid)}")
+        print(f"    translation: {_show(entry.msgstr)}")
     if not pending:
         print(f"{shown}: nothing awaits review")
 
@@ -156,11 +165,12 @@ def run(args: argparse.Namespace) -> int:
             text = path.read_text(encoding="utf-8")
             lines = msgid_lines(text, po)
             info = CatalogInfo(path, lang, page, po, text, lines)
+            checker.join(info)
             if None in wanted:
-                _list(project, path, po, lines)
+                _list(project, info)
             changed = False
             for line in sorted({n for n in wanted if n is not None}):
-                entry = _entry_at(po, lines, line, path)
+                entry = _entry_at(project, info, line)
                 where = f"{project.relative(path).as_posix()}:{lines[id(entry)]}"
                 if args.text is not None:
                     entry.msgstr = args.text
