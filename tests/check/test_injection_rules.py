@@ -137,4 +137,3 @@ def test_d503_allows_what_the_source_has(site: Site) -> None:
     site.write("docs/page.md", source + "\n")
     site.catalog("en", reviewed={source: "Text \u2067UN\u2069."})
     assert site.check(CATALOG).lines == []
-

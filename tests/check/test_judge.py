@@ -233,6 +233,4 @@ def test_a_page_built_to_be_slow_is_judged_in_bounded_time(judge: Judge) -> None
 def test_markup_nested_too_deeply(judge: Judge) -> None:
     """A translation the renderer cannot render (Python-Markdown recurses per level) is
     refused, not a crash; catching RecursionError nowhere fails this."""
-    assert refused(judge, "*" * 3000 + "x" + "*" * 3000) == [
-        "Markdown nested too deeply to render"
-    ]
+    assert refused(judge, "*" * 3000 + "x" + "*" * 3000) == ["Markdown nested too deeply to render"]
