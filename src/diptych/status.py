@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import catalog
 from .catalog import State
 from .config import Project
-from .segment import segment_file
+from .errors import DiptychError, SourceError
+from .judge import Judge
+from .page_catalog import PageCatalog
+from .renderer import Renderer
+from .segment import Page, segment_file
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,8 @@ class Row:
 @dataclass
 class Status:
     rows: list[Row] = field(default_factory=list)
+    # Pages that could not be read or segmented: left out of the counts, reported.
+    problems: list[DiptychError] = field(default_factory=list)
 
     def totals(self) -> dict[str, dict[State, int]]:
         out: dict[str, dict[State, int]] = {}
@@ -46,16 +52,32 @@ class Status:
 
 
 def collect(project: Project) -> Status:
-    """States of every page in every language; a page without a catalog is all missing."""
+    """States of every page in every language, as the page's model says them
+    (:class:`~diptych.page_catalog.PageCatalog`, with the site's judge: the same states as
+    ``check`` and the site). A page without a catalog is all missing; a page or catalog
+    that cannot be read is left out and recorded in ``problems``."""
     status = Status()
-    pages = [(page, segment_file(page)) for page in project.pages()]
+    judge = Judge(Renderer.for_config_file(project.config_file))
+    pages: list[tuple[Path, Page]] = []
+    for path in project.pages():
+        try:
+            pages.append((path, segment_file(path)))
+        except SourceError as exc:
+            exc.path = project.relative(path)
+            status.problems.append(exc)
+    docs = project.docs_dir.resolve()
     for lang in project.targets:
         for path, page in pages:
             if not page.units:
                 continue
-            rel = path.resolve().relative_to(project.docs_dir.resolve()).as_posix()
+            rel = path.resolve().relative_to(docs).as_posix()
             po_path = project.catalog_path(path, lang.code)
-            po = catalog.load(po_path, lang) if po_path.exists() else catalog.new(lang, rel)
-            catalog.merge(po, [unit.text for unit in page.units])  # in memory: as a run would
-            status.rows.append(Row(lang.code, rel, catalog.counts(po)))
+            shown = project.relative(po_path).as_posix()
+            try:
+                joined = PageCatalog.open(page, rel, po_path, shown, lang, judge=judge)
+            except DiptychError as exc:
+                exc.path = exc.path and project.relative(exc.path)
+                status.problems.append(exc)
+                continue
+            status.rows.append(Row(lang.code, rel, joined.counts()))
     return status

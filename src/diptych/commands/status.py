@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from rich.console import Console
 from rich.table import Table
 
 from ..catalog import State
 from ..config import load_project
+from ..errors import DiptychError
 from ..status import collect
 
 help = "show per language and page how many units are reviewed, machine, stale, missing"
@@ -24,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     status = collect(project)
     if args.json:
         print(json.dumps(status.as_dict(), ensure_ascii=False, indent=2, sort_keys=True))
-        return 0
+        return _report(status.problems)
     table = Table(title="Translation status")
     table.add_column("lang")
     table.add_column("page")
@@ -35,4 +37,11 @@ def run(args: argparse.Namespace) -> int:
     for lang, totals in status.totals().items():
         table.add_row(lang, "[b]all pages[/b]", *(f"[b]{totals[state]}[/b]" for state in State))
     Console(highlight=False).print(table)
-    return 0
+    return _report(status.problems)
+
+
+def _report(problems: list[DiptychError]) -> int:
+    """Pages left out of the counts: one error each on stderr, and exit status 1."""
+    for problem in problems:
+        print(f"diptych: error: {problem}", file=sys.stderr)
+    return 1 if problems else 0
