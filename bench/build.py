@@ -7,7 +7,8 @@
 For each page count, one project of Russian pages (the project's docs, then generated
 pages; see benchlib) gets machine catalogs for every target language from
 ``diptych translate --engine pseudo`` (pseudo-localisation: text of the same shape as a
-translation, made in seconds). Two sites are then built from it, each with
+translation, made in seconds), shown by both builds as a layout preview shows it
+(``DIPTYCH_PREVIEW=pseudo``). Two sites are then built from it, each with
 ``mkdocs build`` in a fresh process, timed by wall clock from start to exit:
 
 * **hooks**: the project's own mkdocs.yml, hooks/ and overrides/: every target-language
@@ -194,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write the full results as JSON here")
     parser.add_argument("--plot", type=Path, help="draw the build-time plot (SVG) here")
     args = parser.parse_args(argv)
+    # Pseudo-localised catalogs stand in for translations: both sides show them, as a
+    # layout preview does (a published build never would).
+    os.environ["DIPTYCH_PREVIEW"] = "pseudo"
 
     sizes = [20] if args.quick else [int(n) for n in args.pages.split(",")]
     repeat = 1 if args.quick else args.repeat

@@ -118,9 +118,10 @@ def run_noop(project_dir: Path) -> dict[str, Any]:
 def noop_at_scale(pages: int, package: Path, work: Path) -> dict[str, Any]:
     """The no-op re-run on a large project whose catalogs are complete.
 
-    The catalogs come from ``--engine pseudo`` (seconds instead of hours); the re-run is
-    the default command with the Argos package in models/, as after a real run: a no-op
-    run never reaches the engine, whatever filled the catalogs.
+    The catalogs come from ``--engine pseudo`` (seconds instead of hours), relabelled as
+    an engine's output (pseudo-localised text is otherwise replaced by the next real run);
+    the re-run is the default command with the Argos package in models/, as after a real
+    run: a no-op run never reaches the engine.
     """
     project_dir = work / f"noop-{pages}"
     make_project(project_dir, pages, package)
@@ -131,6 +132,9 @@ def noop_at_scale(pages: int, package: Path, work: Path) -> dict[str, Any]:
         check=True,
         capture_output=True,
     )
+    for path in (project_dir / "translations").rglob("*.po"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("translation: pseudo ", "translation: bench "), "utf-8")
     runs = [run_noop(project_dir) for _ in range(3)]
     best = min(runs, key=lambda r: float(r["seconds"]))
     return {"pages": pages, **best, "all_seconds": [round(r["seconds"], 3) for r in runs]}
