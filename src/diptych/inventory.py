@@ -83,6 +83,10 @@ _DOCUMENT = frozenset({"html", "head", "body", "-text", "-doctype"})
 _URL_EDGES = "".join(chr(c) for c in range(0x21))
 _URL_INSIDE = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# The one style Python-Markdown writes itself (table column alignment); any other style
+# can cover the page (position: fixed) and counts as active.
+_ALIGNMENT = re.compile(r"\s*text-align:\s*(?:left|right|center)\s*;?\s*", re.I)
+ALIGNMENT = "style=text-align"
 
 
 @dataclass(frozen=True, order=True)
@@ -176,6 +180,8 @@ def items(html: str) -> Iterator[Item]:
         for raw_name, raw_value in node.attributes.items():
             name = raw_name.lower()
             value = raw_value or ""
+            if name == "style" and _ALIGNMENT.fullmatch(value):
+                name = ALIGNMENT
             yield Item("attribute", tag, name)
             if name == "class":
                 for token in value.split():
@@ -225,6 +231,13 @@ class Inventory:
                 attributes.setdefault(item.first, set()).add(item.second)
         schemes = {i.first for i in self.items if i.kind == "url" and i.first}
         comments = Item("comment", "") not in self.items
+        styles: set[str] | None = None
+        for name in attributes.values():
+            if ALIGNMENT in name:
+                name.discard(ALIGNMENT)
+                if "style" not in name:
+                    name.add("style")
+                    styles = {"text-align"}
 
         def clean(html: str) -> str:
             return str(
@@ -236,6 +249,7 @@ class Inventory:
                     url_schemes=schemes,
                     link_rel=None,
                     strip_comments=comments,
+                    filter_style_properties=styles,
                 )
             )
 

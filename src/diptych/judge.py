@@ -35,7 +35,7 @@ from .segment import Page, Unit
 # attribute and text contexts of the theme's, not Markdown.
 NOT_IN_FIELDS = ("<", ">", "&")
 
-# What the site itself wraps a unit shown in Russian in (see site.views.fallback_markup).
+# What the site itself wraps a unit shown in Russian in (see page_catalog.fallback_markup).
 FALLBACK = Inventory.of('<span lang="ru" dir="rtl" class="dp-untranslated">x</span>')
 
 Fallback = Callable[[Unit], "str | None"]
@@ -138,7 +138,9 @@ class Judge:
                 wrong += self.unit(unit.text, text, definitions, baseline)
             if wrong:
                 problems[unit.text] = wrong
-            elif unit.text in in_body:
+            else:
+                # A field is rendered too: one that broke the front matter would put it
+                # into the page as Markdown.
                 order.append(unit.text)
 
         rendered = [0]
@@ -229,9 +231,18 @@ def _unrenderable(page: Page) -> SourceError:
 
 
 def field_problems(source: str, translation: str) -> list[str]:
-    """A front-matter translation must be plain text: the theme writes it where Markdown
-    is not rendered."""
+    """A front-matter translation must be plain text on one line: the theme writes it where
+    Markdown is not rendered, and YAML reads control characters as its own."""
+    problems = []
     bad = sorted({ch for ch in translation if ch in NOT_IN_FIELDS and ch not in source})
-    if not bad:
-        return []
-    return ["markup characters " + " ".join(html.escape(b) for b in bad) + " in a field"]
+    if bad:
+        problems.append(
+            "markup characters " + " ".join(html.escape(b) for b in bad) + " in a field"
+        )
+    controls = sorted(
+        {ch for ch in translation if not ch.isprintable() and ch != " " and ch not in source}
+    )
+    if controls:
+        names = ", ".join(f"U+{ord(ch):04X}" for ch in controls)
+        problems.append(f"control or line-break characters {names} in a field")
+    return problems

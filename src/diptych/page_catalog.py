@@ -16,6 +16,7 @@ matched to the new unit the same way. What a reader may see is then put before t
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,19 @@ from .inventory import Inventory
 from .judge import Judge
 from .languages import Language
 from .segment import Page, Unit
+
+
+def _fallback(unit: Unit, source: Language, lang: Language) -> str | None:
+    return fallback_markup(unit, source, lang)
+
+
+def fallback_markup(unit: Unit, source: Language, lang: Language) -> str | None:
+    """The source unit as a page in ``lang`` shows it: wrapped to mark its language, where
+    the unit's place allows markup (None: as it is)."""
+    if unit.kind not in ("paragraph", "heading", "cell"):
+        return None  # front matter and admonition titles cannot hold markup
+    direction = f" dir={source.dir}" if source.rtl != lang.rtl else ""
+    return f'<span lang={source.code}{direction} class="dp-untranslated">{unit.text}</span>'
 
 
 @dataclass(frozen=True)
@@ -84,12 +98,13 @@ class PageCatalog:
         lang: Language,
         *,
         judge: Judge | None = None,
-        fallback: Callable[[Unit], str | None] | None = None,
+        source: Language | None = None,
         pseudo: bool = False,
     ) -> PageCatalog:
         """Join ``page`` (``rel``: its path relative to docs/) with the catalog at
         ``path``. With a ``judge``, what a reader may see is judged as the page will be
-        published (``fallback`` writes the units shown in Russian); ``pseudo`` lets
+        published, the units shown in Russian wrapped as the site wraps them (with
+        ``source``, the source language: :func:`fallback_markup`); ``pseudo`` lets
         pseudo-localised text be shown (a layout preview).
         A catalog that cannot be read raises :class:`~diptych.errors.CatalogError`."""
         if path.is_file():
@@ -98,7 +113,7 @@ class PageCatalog:
         else:
             file, text = None, ""
         return cls.join(
-            page, rel, path, shown, lang, file, text, judge=judge, fallback=fallback, pseudo=pseudo
+            page, rel, path, shown, lang, file, text, judge=judge, source=source, pseudo=pseudo
         )
 
     @classmethod
@@ -113,7 +128,7 @@ class PageCatalog:
         text: str,
         *,
         judge: Judge | None = None,
-        fallback: Callable[[Unit], str | None] | None = None,
+        source: Language | None = None,
         pseudo: bool = False,
     ) -> PageCatalog:
         """As :meth:`open`, for a catalog already parsed (``file``, from ``text``; None:
@@ -126,6 +141,9 @@ class PageCatalog:
             po = catalog.new(lang, rel)
         merged = catalog.merge(po, [unit.text for unit in page.units])
         joined = cls(page, lang, path, shown, po, file, text, lines, merged)
+        fallback = None
+        if source is not None:
+            fallback = functools.partial(_fallback, source=source, lang=lang)
         joined._derive(judge, fallback, pseudo)
         return joined
 
@@ -184,7 +202,7 @@ class PageCatalog:
     def _msgstr_line(self, line: int | None) -> int | None:
         if line is None:
             return None
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         return next(
             (n for n in range(line, len(lines) + 1) if lines[n - 1].startswith("msgstr")), line
         )
@@ -210,7 +228,7 @@ def entry_at(file: polib.POFile, text: str, line: int) -> polib.POEntry | None:
     """The live entry that ``line`` of the catalog belongs to (one of its comment, flag,
     msgid or msgstr lines), or None: a blank line, the header, an obsolete entry, or a
     line past the end."""
-    rows = text.splitlines()
+    rows = text.split("\n")
     if not 1 <= line <= len(rows) or not rows[line - 1].strip():
         return None
     found: polib.POEntry | None = None

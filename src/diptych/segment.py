@@ -12,7 +12,6 @@ markup inside a unit is the business of :mod:`diptych.protect`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -52,9 +51,17 @@ _FIRST_LINE_START = re.compile(rf"^(?:{_INTERRUPTS}|\d{{1,9}}[.)](?:[ \t]|$))", 
 _LINE_START = re.compile(rf"^(?:{_INTERRUPTS}|1[.)][ \t]+\S)", re.IGNORECASE)
 
 
+# markdown-it's guard against deep input (its option maxNesting; 20 in the CommonMark preset
+# used here): block quotes and list items opened that deep get no content, and inline
+# markup no further markup, silently. A page that reaches it is refused instead (see
+# _too_deep), which also keeps such pages away from Python-Markdown, whose recursion
+# they would exhaust.
+MAX_NESTING = 20
+
+
 def markdown_parser() -> MarkdownIt:
     """The Markdown dialect of the site, as far as translation units are concerned."""
-    md = MarkdownIt("commonmark", {"html": True})
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin).use(admon_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
@@ -143,11 +150,35 @@ def _format(slot: Slot, translation: str, newline: str) -> str:
 def _yaml_scalar(value: str) -> str:
     """A plain YAML scalar where it reads back as the same string, else a quoted one."""
     try:
-        if yaml.safe_load(f"k: {value}") == {"k": value}:
+        if value.isprintable() and yaml.safe_load(f"k: {value}") == {"k": value}:
             return value
     except yaml.YAMLError:
         pass
-    return json.dumps(value, ensure_ascii=False)
+    return yaml_string(value)
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back exactly as ``text`` (a lone
+    surrogate as U+FFFD): ASCII only, every other character escaped. JSON is not enough:
+    YAML refuses DEL and C1 controls written as they are, reads U+0085 as a line break
+    and does not join JSON's surrogate pairs, and MkDocs then drops the whole front
+    matter."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif 0x20 <= code < 0x7F:
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\\ufffd")  # a lone surrogate: no YAML, HTML or UTF-8 can hold it
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
 
 
 def _continuation(prefix: str) -> str:
@@ -203,6 +234,17 @@ def segment(text: str, path: Path | str = "<page>") -> Page:
     lines = _Lines(body)
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(body, env)
+    deep = _too_deep(tokens, MAX_NESTING)
+    if deep is not None:
+        raise SourceError(
+            f"nested too deeply: block quotes, lists or inline markup at least {deep[1]} "
+            f"levels deep, where at most {MAX_NESTING - 1} can be read (the Markdown parser, "
+            f"markdown-it, stops at maxNesting = {MAX_NESTING} and drops what is deeper)",
+            path=path,
+            line=deep[0],
+            hint="flatten the nesting: each block quote, emphasis or link counts one level, "
+            "each list two (the list and its item)",
+        )
     slots = sorted(_slots(tokens, lines, path), key=lambda s: s.start)
     offset = len(bom)
     shifted = tuple(
@@ -211,6 +253,33 @@ def segment(text: str, path: Path | str = "<page>") -> Page:
     )
     references = {"references": env.get("references", {})}
     return Page(path=path, text=text, newline=newline, slots=shifted, references=references)
+
+
+def _too_deep(tokens: list[Token], limit: int) -> tuple[int, int] | None:
+    """(line, depth) of the first place nested ``limit`` levels deep, or None.
+
+    Depth is what markdown-it counts against its maxNesting. A block quote or list item
+    opened at depth ``limit - 1`` has its content parsed at ``limit``, which markdown-it
+    skips: the opening token is then followed at once by its closing one. Within a
+    paragraph, emphasis is paired after markdown-it's check, so inline depth is counted
+    from the tokens (a run of 3,000 ``*`` nests 1,500 levels) and held to the same limit."""
+    for i, token in enumerate(tokens):
+        if (
+            token.nesting == 1
+            and token.level + 1 >= limit
+            and i + 1 < len(tokens)
+            and tokens[i + 1].nesting == -1
+        ):
+            return (token.map[0] + 1 if token.map else 1), token.level + 1
+        if token.type != "inline" or not token.children:
+            continue
+        depth = deepest = 0
+        for child in token.children:
+            depth += child.nesting
+            deepest = max(deepest, depth)
+        if deepest >= limit:
+            return (token.map[0] + 1 if token.map else 1), deepest
+    return None
 
 
 def _slots(tokens: list[Token], lines: _Lines, path: Path) -> Iterator[Slot]:
@@ -314,10 +383,10 @@ def _row_slots(tokens: list[Token], index: int, lines: _Lines) -> Iterator[Slot]
     assert row.map is not None
     line_no = row.map[0]
     cells = 0
-    for token in tokens[index + 1 :]:
-        if token.type == "tr_close":
+    for at in range(index + 1, len(tokens)):  # an index, not a slice: no copy per row
+        if tokens[at].type == "tr_close":
             break
-        cells += token.type in ("th_open", "td_open")
+        cells += tokens[at].type in ("th_open", "td_open")
     body = lines.bodies[line_no]
     bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", body)]
     stripped = body.strip()

@@ -74,7 +74,9 @@ def collect(project: Project) -> Status:
             po_path = project.catalog_path(path, lang.code)
             shown = project.relative(po_path).as_posix()
             try:
-                joined = PageCatalog.open(page, rel, po_path, shown, lang, judge=judge)
+                joined = PageCatalog.open(
+                    page, rel, po_path, shown, lang, judge=judge, source=project.source
+                )
             except DiptychError as exc:
                 exc.path = exc.path and project.relative(exc.path)
                 status.problems.append(exc)

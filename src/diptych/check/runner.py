@@ -270,6 +270,7 @@ class Checker:
             info.po,
             info.text,
             judge=self.judge,
+            source=self.project.source,
         )
 
     def content(self, info: CatalogInfo, lang: Language) -> Iterator[Finding]:

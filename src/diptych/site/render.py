@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from ..judge import cell_markdown, reference_definitions
 from ..renderer import Renderer
+from ..segment import yaml_string
 from .strings import ui
 from .views import PageView
 
@@ -37,30 +38,6 @@ def stub_markdown(view: PageView) -> str:
         )
         + "\n---\n"
     )
-
-
-def yaml_string(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar that reads back exactly as ``text`` (a lone
-    surrogate as U+FFFD): ASCII only, every other character escaped. JSON is not enough:
-    YAML refuses DEL and C1 controls written as they are, reads U+0085 as a line break
-    and does not join JSON's surrogate pairs, and MkDocs then drops the whole front
-    matter."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in '"\\':
-            out.append("\\" + char)
-        elif 0x20 <= code < 0x7F:
-            out.append(char)
-        elif code <= 0xFF:
-            out.append(f"\\x{code:02x}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\\ufffd")  # a lone surrogate: no YAML, HTML or UTF-8 can hold it
-        elif code <= 0xFFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(f"\\U{code:08x}")
-    return '"' + "".join(out) + '"'
 
 
 def rewrite_links(

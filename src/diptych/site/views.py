@@ -24,7 +24,7 @@ from ..catalog import State
 from ..inventory import Inventory
 from ..judge import Judge
 from ..languages import Language
-from ..page_catalog import PageCatalog, Record
+from ..page_catalog import PageCatalog, Record, fallback_markup
 from ..segment import Page, Slot, Unit
 
 log = logging.getLogger("mkdocs.diptych")
@@ -99,14 +99,6 @@ class PageView:
         return self.page.render(translate)
 
 
-def fallback_markup(unit: Unit, source: Language, lang: Language) -> str | None:
-    """The source unit wrapped to mark its language, where the unit's place allows it."""
-    if unit.kind not in ("paragraph", "heading", "cell"):
-        return None  # front matter and admonition titles cannot hold markup
-    direction = f" dir={source.dir}" if source.rtl != lang.rtl else ""
-    return f'<span lang={source.code}{direction} class="dp-untranslated">{unit.text}</span>'
-
-
 def build_view(
     rel_path: str,
     catalog_path: Path,
@@ -127,7 +119,7 @@ def build_view(
         catalog_rel,
         lang,
         judge=judge,
-        fallback=lambda unit: fallback_markup(unit, source, lang),
+        source=source,
         pseudo=pseudo,
     )
     for record in joined.records.values():
