@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace as replace_field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.utils import get_relative_url
@@ -34,7 +35,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return get_relative_url(translated_url(view.rel_path, lang, site.source.code), page.url)
 
     def replace(match: Any) -> str:
-        options = marker_options(match.group(2))
+        source = page.file.content_string
+        line = source.count("\n", 0, max(source.find(match.group(0)), 0)) + 1
+        where = f"{Path(config.docs_dir).name}/{page.file.src_uri}:{line}"
+        options = marker_options(match.group(2), where, match.group(1))
         if match.group(1) == "dashboard":
             views = {t.code: site.views(t.code) for t in site.project.targets}
             return dashboard_html(views, lang, title, href)

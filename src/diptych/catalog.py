@@ -140,27 +140,97 @@ def needs_translation(entry: polib.POEntry, pseudo: bool = False) -> bool:
     return not entry.msgstr or (is_pseudo(entry) and not pseudo)
 
 
-def _line_of(path: Path, needle: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if needle in line:
-                return number
-    except (OSError, UnicodeDecodeError):
-        return None
+def _line_of(text: str, needle: str) -> int | None:
+    for number, line in enumerate(file_lines(text), 1):
+        if needle in line:
+            return number
     return None
 
 
+# What ends a line of a catalog: "\n" for msgfmt, and "\n", "\r\n" or "\r" for polib
+# reading a file (universal newlines; Diptych never writes a raw "\r": polib escapes it).
+# Nothing else does: U+2028, U+2029, U+0085, form feed, vertical tab and U+001C..U+001E,
+# where ``str.splitlines`` also breaks, are characters of a line, written as they are.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def file_lines(text: str) -> list[str]:
+    """A catalog's lines as msgfmt and polib (reading a file) see them; never
+    ``str.splitlines``, which also breaks inside strings at U+2028, form feed and others."""
+    lines = _LINE_END.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+class _FileText(str):
+    """A catalog's text that polib, given the text instead of a path, splits into the
+    lines it would read from the file (polib calls ``splitlines`` on the text)."""
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        if not keepends:
+            return file_lines(str(self))
+        return [m.group(0) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", self)]
+
+
+def parse(text: str, *, check_for_duplicates: bool = False) -> polib.POFile:
+    """Parse a catalog's text exactly as polib parses the file (see :func:`file_lines`);
+    ``polib.pofile(text)`` would break lines inside strings. polib's exceptions (OSError,
+    ValueError) pass through; :func:`syntax` finds what they are about, with the line."""
+    return polib.pofile(
+        _FileText(text),
+        encoding="utf-8",
+        wrapwidth=0,
+        check_for_duplicates=check_for_duplicates,
+    )
+
+
 _MSGID = re.compile(r"^(?:#~\s*)?msgid\s")
-# A PO string: double quotes around characters and C escapes (as msgfmt reads them).
-_STRING = re.compile(r'"(?:[^"\\]|\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"')
+# A PO string: double quotes around characters and the escapes that msgfmt and polib
+# both read the same way. Not NUL (msgfmt cuts the text there) nor EOT (U+0004, which
+# separates a msgctxt from its msgid in a compiled catalog: msgfmt refuses it).
+_STRING = re.compile(r'"(?:[^"\\\x00\x04]|\\[\\"ntrbfv])*"')
+# Escapes msgfmt reads as one character and polib as a backslash and a letter: a catalog
+# holding them would change meaning when Diptych (polib) rewrites it.
+_DISPUTED = "a?'01234567x"
+_ESCAPE = re.compile(r"\\(.)")
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(.*)$")
 
 
+def _string_problem(rest: str) -> str:
+    """Why ``rest`` (a line's text from its first quote) is not one PO string."""
+    if "\x04" in rest:
+        return (
+            "an EOT character (U+0004), which gettext reserves (it separates msgctxt from "
+            "msgid in a compiled catalog; msgfmt refuses it): remove it"
+        )
+    for escape in _ESCAPE.finditer(rest):
+        letter = escape.group(1)
+        if letter in _DISPUTED:
+            return (
+                f"the escape \\{letter} is read as one character by gettext but as a "
+                f"backslash and {letter!r} by polib (and Diptych): write the character "
+                "itself, or \\\\ for a backslash"
+            )
+    if rest.count('"') < 2 or rest.rstrip().endswith('\\"'):
+        return "unterminated string: a closing double quote is missing"
+    return 'invalid string: write a quote inside as \\" and a backslash as \\\\'
+
+
 def syntax(text: str) -> Iterator[tuple[int, str]]:
-    """PO syntax errors as (line, message), stricter than polib (which skips some)."""
+    """PO syntax errors as (line, message), stricter than polib (which skips some) and
+    than msgfmt where the two read a file differently. Lines are what they are for both
+    (:func:`file_lines`): U+2028 or a form feed inside a string is a character of it."""
     expect: dict[str, str | None] = {"": None, "#~": None}  # what each stream has open
     last: dict[str, int] = {"": 0, "#~": 0}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(file_lines(text), start=1):
+        if "\x00" in line:
+            yield (
+                number,
+                "a NUL character (U+0000), which no catalog can hold (msgfmt cuts the text "
+                "there): remove it",
+            )
+            continue
         stripped = line.strip()
         if not stripped:
             continue
@@ -184,14 +254,25 @@ def syntax(text: str) -> Iterator[tuple[int, str]]:
             state = expect[stream]
             if keyword in ("msgctxt", "msgid") and state == "msgstr":
                 yield last[stream], "msgid without msgstr"
-            if keyword.startswith("msgstr") and state != "msgstr":
+            plural = keyword.startswith("msgstr[")
+            if (
+                keyword.startswith("msgstr")
+                and state != "msgstr"
+                and not (plural and state == "msgstr[]")
+            ):
                 yield number, "msgstr without a msgid before it"
             if keyword == "msgid_plural" and state != "msgstr":
                 yield number, "msgid_plural without a msgid before it"
+            # What may follow: a msgid (after msgctxt), a msgstr (after msgid and
+            # msgid_plural), another msgstr[N] (after msgstr[N]), or a new entry.
             expect[stream] = (
                 "msgid"
                 if keyword == "msgctxt"
-                else ("msgstr" if keyword in ("msgid", "msgid_plural") else None)
+                else "msgstr"
+                if keyword in ("msgid", "msgid_plural")
+                else "msgstr[]"
+                if plural
+                else None
             )
             last[stream] = number
             if not rest:
@@ -199,10 +280,7 @@ def syntax(text: str) -> Iterator[tuple[int, str]]:
                 continue
         string = _STRING.match(rest)
         if not string:
-            if rest.count('"') < 2 or rest.rstrip().endswith('\\"'):
-                yield number, "unterminated string: a closing double quote is missing"
-            else:
-                yield number, 'invalid string: write a quote inside as \\" and a backslash as \\\\'
+            yield number, _string_problem(rest)
         elif rest[string.end() :].strip():
             yield number, 'text after the closing quote (a quote inside must be written \\")'
         else:
@@ -214,7 +292,7 @@ def syntax(text: str) -> Iterator[tuple[int, str]]:
 
 def msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
     """The line of each entry's msgid (polib only knows where an entry's comments start)."""
-    lines = text.splitlines()
+    lines = text.split("\n")
     found: dict[int, int] = {}
     for entry in po:
         start = max((getattr(entry, "linenum", None) or 1) - 1, 0)
@@ -225,21 +303,48 @@ def msgid_lines(text: str, po: polib.POFile) -> dict[int, int]:
     return found
 
 
-def _second_line_of(path: Path, msgid_start: str) -> int | None:
-    """The line of a duplicate's second msgid (where a reader has to look)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    hits = [n for n, line in enumerate(lines, 1) if line.startswith(f'msgid "{msgid_start}')]
-    return hits[1] if len(hits) > 1 else (hits[0] if hits else None)
+def _duplicate(po: polib.POFile) -> tuple[polib.POEntry, polib.POEntry] | None:
+    """The first two entries with one msgctxt and msgid, or None. msgfmt (and msgcat)
+    refuse such a catalog ("duplicate message definition") even where one or both of
+    them are obsolete (``#~``)."""
+    seen: dict[tuple[str | None, str], polib.POEntry] = {}
+    for entry in po:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            return seen[key], entry
+        seen[key] = entry
+    return None
+
+
+def _msgid_line(text: str, entry: polib.POEntry) -> int | None:
+    """The line of an entry's msgid (polib knows the line its comments start at)."""
+    lines = file_lines(text)
+    start = max((getattr(entry, "linenum", None) or 1) - 1, 0)
+    return next((n + 1 for n in range(start, len(lines)) if _MSGID.match(lines[n])), None)
+
+
+_REFUSED_HINT = "fix the file by hand (or `git checkout` it); no other catalog was touched"
 
 
 def load(path: Path, lang: Language | None = None) -> polib.POFile:
-    """Parse a catalog; any problem is a CatalogError naming file and line."""
+    """Parse a catalog; any problem is a CatalogError naming file and line. The bytes are
+    read once: what is checked is what is parsed."""
     try:
         raw = path.read_bytes()
+    except IsADirectoryError:
+        raise CatalogError(
+            "a folder where a catalog should be",
+            path=path,
+            hint="a catalog is one file: move this away (or rename it without .po)",
+        ) from None
     except OSError as exc:
-        raise CatalogError(f"cannot read catalog: {exc.strerror}", path=path) from None
+        raise CatalogError(
+            f"cannot read catalog: {exc.strerror or exc}",
+            path=path,
+            hint="check that the file exists and may be read (its permissions)",
+        ) from None
     try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CatalogError(
             "catalog is not valid UTF-8",
@@ -247,51 +352,64 @@ def load(path: Path, lang: Language | None = None) -> polib.POFile:
             line=raw[: exc.start].count(b"\n") + 1,
             hint="catalogs must be saved as UTF-8",
         ) from None
-    bad = next(iter(syntax(raw.decode("utf-8"))), None)
+    bad = next(iter(syntax(text)), None)
     if bad is not None:
         raise CatalogError(
             f"broken catalog: PO syntax error: {bad[1]}",
             path=path,
             line=bad[0],
-            hint="fix the file by hand (or `git checkout` it); no other catalog was touched",
+            hint=_REFUSED_HINT,
         )
     try:
-        po = polib.pofile(str(path), encoding="utf-8", check_for_duplicates=True, wrapwidth=0)
-    except (OSError, ValueError) as exc:
+        po = parse(text)
+    except (OSError, ValueError, IndexError, KeyError) as exc:
         message = str(exc)
         match = re.search(r"line (\d+)", message)
         line = int(match.group(1)) if match else None
-        duplicate = re.match(r'Entry "(.*)" already exists', message, re.S)
-        if duplicate:
-            line = _second_line_of(path, duplicate.group(1).split("\n")[0][:40])
-            message = "duplicate entry: the same msgid appears twice"
-        message = re.sub(r" in po file .*? \(line \d+\)", "", message)
+        message = re.sub(r" in po file .*? ?\(line \d+\)", "", message)
         raise CatalogError(
-            f"broken catalog: {message}",
-            path=path,
-            line=line,
-            hint="fix the file by hand (or `git checkout` it); no other catalog was touched",
+            f"broken catalog: {message}", path=path, line=line, hint=_REFUSED_HINT
         ) from None
+    duplicate = _duplicate(po)
+    if duplicate is not None:
+        first, second = duplicate
+        obsolete = " (obsolete #~ entries count too)" if first.obsolete or second.obsolete else ""
+        raise CatalogError(
+            f"broken catalog: duplicate entry: the same msgid appears twice{obsolete}",
+            path=path,
+            line=_msgid_line(text, second),
+            hint=f"keep one of the entries at lines {_msgid_line(text, first)} and "
+            f"{_msgid_line(text, second)}, delete the other (msgfmt refuses the catalog "
+            "as it is); no other catalog was touched",
+        )
+    po.fpath = str(path)
     if lang is not None:
         declared = po.metadata.get("Language")
         if declared and declared != lang.code:
             raise CatalogError(
                 f"catalog declares Language: {declared}, but its folder is {lang.code}",
                 path=path,
-                line=_line_of(path, '"Language:'),
+                line=_line_of(text, '"Language:'),
                 hint=f"set the header to Language: {lang.code} or move the file",
             )
     return po
 
 
+def _shown_name(page: str) -> str:
+    """A page's name as a catalog's header can hold it: characters that would end a line
+    or that no one sees written as <U+XXXX> (D504 refuses such names anyway)."""
+    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in page)
+
+
 def new(lang: Language, page: str) -> polib.POFile:
+    name = _shown_name(page)
     po = polib.POFile(wrapwidth=0)
     po.header = (
-        f"{lang.name} translation of {page}.\n"
+        f"{lang.name} translation of {name}.\n"
         "Maintained by Diptych: edit msgstr, then remove the fuzzy flag to mark it reviewed."
     )
     po.metadata = {
-        "Project-Id-Version": page,
+        "Project-Id-Version": name,
         "Language": lang.code,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -302,31 +420,213 @@ def new(lang: Language, page: str) -> polib.POFile:
     return po
 
 
+def _texts(entry: polib.POEntry) -> Iterator[str]:
+    """Every text of an entry that goes into the file."""
+    yield entry.msgid
+    yield entry.msgstr
+    yield from (entry.msgctxt, entry.msgid_plural, entry.comment, entry.tcomment)
+    yield from entry.msgstr_plural.values()
+    yield from (entry.previous_msgid, entry.previous_msgctxt, entry.previous_msgid_plural)
+
+
+# Characters no catalog can hold, and why.
+_UNWRITABLE = {
+    "\x00": "a NUL character (U+0000), which no catalog can hold (msgfmt cuts the text there)",
+    "\x04": "an EOT character (U+0004), which gettext reserves (msgfmt refuses the catalog)",
+}
+
+
 def serialize(po: polib.POFile) -> str:
+    """The catalog's text as Diptych writes it: polib's PO, unwrapped, ending in a newline.
+
+    polib escapes backslash, quote, \\n, \\r, \\t, \\v, \\b and \\f; every other character
+    is written as it is, which msgfmt and polib reading the file take as it is (U+2028,
+    U+0085... see :func:`file_lines`). An obsolete entry's previous msgid (``#~|``) is left
+    out: polib never reads it back, so a catalog Diptych writes reads back as written.
+    What no catalog can hold is refused before anything is written: NUL or EOT, two
+    entries with one msgctxt and msgid, obsolete or not (CatalogError naming the entry),
+    or anything else that would make the text fail :func:`syntax`.
+    """
+    for entry in po:
+        for char, name in _UNWRITABLE.items():
+            if any(char in text for text in _texts(entry) if text):
+                raise CatalogError(
+                    f"the entry {entry.msgid[:40]!r} holds {name}; nothing was written",
+                    hint="remove the character from the page or the translation",
+                )
+    duplicate = _duplicate(po)
+    if duplicate is not None:
+        _, second = duplicate
+        context = f" in context {second.msgctxt[:40]!r}" if second.msgctxt is not None else ""
+        raise CatalogError(
+            f"two entries for {second.msgid[:40]!r}{context} (obsolete ones count too), "
+            "which gettext refuses; nothing was written",
+            hint="an entry added by hand (with plural forms, say) has the msgid of a unit of "
+            "the page: give it a msgctxt; or two obsolete entries hold one msgid: keep one",
+        )
     po.wrapwidth = 0
-    return str(po) if str(po).endswith("\n") else str(po) + "\n"
+    text = str(po)
+    if "#~|" in text:
+        text = "\n".join(line for line in file_lines(text) if not line.startswith("#~|"))
+    text = text if text.endswith("\n") else text + "\n"
+    bad = next(iter(syntax(text)), None)
+    if bad is not None:
+        raise CatalogError(
+            f"this catalog would be written broken ({bad[1]}, line {bad[0]} of the new "
+            "text); nothing was written",
+            hint="a comment or header holding a line break of its own (\\r) is the likely "
+            "cause: remove it; otherwise report this as a bug of Diptych",
+        )
+    return text
 
 
-def save(po: polib.POFile, path: Path) -> bool:
-    """Write atomically (temp file + rename), only if the bytes change; True if written."""
+SAVE_ATTEMPTS = 5
+
+
+def save(po: polib.POFile, path: Path, expected: bytes | None = None) -> bool:
+    """Write atomically (temp file + rename), only if the bytes change; True if written.
+
+    ``expected``: the bytes the caller read the catalog from (``b""``: there was no file).
+    A file that no longer holds them -- a review saved in Poedit, or a ``git pull``, while
+    the caller worked -- is never replaced by ``po``: the caller's new machine text goes
+    into the file as it is now, only where that file's entry for the same msgid is still
+    missing or untouched machine text (see :class:`_Rebase`), ``po`` becomes the result,
+    and that is written. The file is compared once more just before the rename, and the
+    merge redone if it changed meanwhile (what is left is the instant between that last
+    read and the rename). A new version that cannot be read is left as it is, and a
+    CatalogError names it. Without ``expected`` the file is replaced whatever it holds
+    (for callers that just read it, like ``diptych review``). A rewritten file keeps its
+    permissions.
+    """
     data = serialize(po).encode("utf-8")
-    try:
-        if path.read_bytes() == data:
+    base = expected
+    rebase: _Rebase | None = None
+    for _ in range(SAVE_ATTEMPTS):
+        current = _on_disk(path)
+        if current == data:
             return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if base is not None and current != base:
+            if not current:
+                base = current  # deleted or emptied meanwhile: nothing there to keep
+                continue
+            rebase = rebase or _Rebase(po, expected or b"")
+            merged = rebase.onto(path, current)
+            if merged is not None:  # None: the file changed again while being read
+                po.header, po.metadata = merged.header, merged.metadata
+                po.metadata_is_fuzzy = merged.metadata_is_fuzzy
+                del po[:]
+                po.extend(merged)
+                data = serialize(po).encode("utf-8")
+                base = current
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), _mode_of(path))
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if base is not None and _on_disk(path) != base:
+                Path(tmp).unlink()
+                continue  # changed while the temp file was written: merge again
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return True
+    raise CatalogError(
+        f"catalog changed on disk {SAVE_ATTEMPTS} times while this run was saving it; "
+        "this run's translations for it were not saved",
+        path=path,
+        hint="let the other program finish writing it, then run `diptych translate` again",
+    )
+
+
+def _on_disk(path: Path) -> bytes:
+    """The catalog's bytes now (``b""``: there is no file)."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _mode_of(path: Path) -> int:
+    """The permissions a rewritten catalog keeps (a new one: what the umask allows)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+class _Rebase:
+    """A run's new machine text, to be carried into a catalog someone changed meanwhile.
+
+    What the run produced is what it changed relative to the catalog it read: entries
+    whose text, flags or comments differ from that version's and that hold no person's
+    words. :meth:`onto` gives the file as it is now the run's units (:func:`merge`, which
+    keeps every person's words) and then that machine text, only into entries that are
+    still missing, pseudo-localised or untouched machine text. A person's text (edited,
+    reviewed, or any text not fuzzy) wins, and real machine text is not replaced by
+    pseudo-localised text.
+    """
+
+    def __init__(self, po: polib.POFile, read: bytes) -> None:
+        self.units = [e.msgid for e in po if not e.obsolete and is_unit_entry(e)]
+        before: dict[str, polib.POEntry] = {}
+        if read:
+            try:
+                old = parse(read.decode("utf-8"))
+                before = {e.msgid: e for e in old if not e.obsolete and is_unit_entry(e)}
+            except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
+                before = {}  # then all of the run's machine text counts as new
+        self.produced: dict[str, polib.POEntry] = {}
+        for entry in po:
+            if entry.obsolete or not is_unit_entry(entry) or not entry.msgstr:
+                continue
+            if persons_words(entry):
+                continue
+            old_entry = before.get(entry.msgid)
+            if old_entry is None or (old_entry.msgstr, old_entry.flags, old_entry.comment) != (
+                entry.msgstr,
+                entry.flags,
+                entry.comment,
+            ):
+                self.produced[entry.msgid] = entry
+
+    def onto(self, path: Path, current: bytes) -> polib.POFile | None:
+        """The catalog at ``path`` (read as ``current``) with the run's machine text; None
+        if the file changed again while it was read."""
+        try:
+            theirs = load(path)
+        except CatalogError as exc:
+            raise CatalogError(
+                "catalog changed on disk while this run was translating, and its new "
+                f"version cannot be read ({exc.message}); this run's translations for it "
+                "were not saved",
+                path=path,
+                line=exc.line,
+                hint="fix the file (finish the merge, or save it again), then run "
+                "`diptych translate` again",
+            ) from None
+        if _on_disk(path) != current:
+            return None
+        merge(theirs, self.units)
+        for entry in theirs:
+            new = self.produced.get(entry.msgid)
+            if new is None or entry.obsolete or not is_unit_entry(entry):
+                continue
+            if persons_words(entry):
+                continue  # a person's words win
+            if is_pseudo(new) and entry.msgstr and not is_pseudo(entry):
+                continue  # machine text is not replaced by pseudo-localised text
+            entry.msgstr = new.msgstr
+            kept = [f for f in entry.flags if f not in (FUZZY, BROKEN)]
+            entry.flags = [*new.flags, *(f for f in kept if f not in new.flags)]
+            entry.comment = new.comment
+        return theirs
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from .errors import CatalogError, ConfigError, DiptychError, SourceError
 from .languages import LANGUAGES, Language
 
 CONFIG_FILE = "mkdocs.yml"
@@ -78,24 +78,72 @@ class Project:
         )
 
     def pages(self) -> list[Path]:
-        """Every Markdown source page, in a stable order."""
+        """Every Markdown source page, in a stable order. A page that is a symbolic link
+        to a file outside docs/ is a SourceError: Diptych reads only inside the project."""
         if not self.docs_dir.is_dir():
             raise ConfigError(
                 f"docs directory {self.docs_dir} does not exist", path=self.config_file
             )
-        return sorted(p for p in self.docs_dir.rglob("*.md") if p.is_file())
+        pages = sorted(p for p in self.docs_dir.rglob("*.md") if p.is_file())
+        for page in pages:
+            self._inside(page, self.docs_dir, SourceError, "pages", "copy the file into")
+        return pages
 
     def catalog_path(self, page: Path, lang: str) -> Path:
-        """translations/<lang>/<same relative path as the source>.po"""
-        rel = page.resolve().relative_to(self.docs_dir.resolve())
-        return self.translations_dir / lang / rel.with_suffix(".po")
+        """translations/<lang>/<same relative path as the source>.po. A page outside
+        docs/ is a SourceError; a catalog that is a symbolic link to a file outside
+        translations/, or a folder, is a CatalogError (Diptych reads and writes only inside
+        the project, and would take a folder for a catalog not yet made)."""
+        rel = self._inside(page, self.docs_dir, SourceError, "pages", "copy the file into")
+        path = self.translations_dir / lang / rel.with_suffix(".po")
+        self.in_translations(path)
+        if path.exists() and not path.is_file():
+            raise CatalogError(
+                "a folder where a catalog should be"
+                if path.is_dir()
+                else "not a regular file where a catalog should be",
+                path=self.relative(path),
+                hint="a catalog is one file: move this away (or rename it without .po)",
+            )
+        return path
+
+    def in_translations(self, path: Path) -> Path:
+        """Where a catalog lies in translations/ (links followed); one that is a symbolic
+        link to a file outside is a CatalogError naming it, where it leads, what to do."""
+        return self._inside(
+            path, self.translations_dir, CatalogError, "catalogs", "put the file in"
+        )
+
+    def _inside(
+        self, path: Path, folder: Path, error: type[DiptychError], what: str, fix: str
+    ) -> Path:
+        """Where ``path`` lies in ``folder``, links followed; a path that leads outside it
+        is an ``error`` naming the path, where it leads and what to do."""
+        target = path.resolve()
+        try:
+            return target.relative_to(folder.resolve())
+        except ValueError:
+            pass
+        name = self.relative(folder).as_posix()
+        linked = any(p.is_symlink() for p in (path, *path.absolute().parents))
+        if not linked:
+            raise error(f"outside {name}/", path=path, hint=f"give a path inside {name}/")
+        raise error(
+            f"a symbolic link to {target}, outside {name}/",
+            path=self.relative(path),
+            hint=f"Diptych reads and writes {what} only inside {name}/: {fix} {name}/ "
+            "instead of linking to it, or remove the link",
+        )
 
     def relative(self, path: Path) -> Path:
-        """A path as users see it in messages: relative to the project root when inside it."""
-        try:
-            return path.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            return path
+        """A path as users see it in messages: relative to the project root when inside
+        it (a symbolic link by its own name, if it leads outside)."""
+        for candidate in (path.resolve(), path.absolute()):
+            try:
+                return candidate.relative_to(self.root.resolve())
+            except ValueError:
+                continue
+        return path
 
 
 def _line_of(text: str, pattern: str) -> int | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import RenderError, SourceError
 from .inventory import UNRENDERABLE, Inventory, Item, describe
@@ -94,14 +94,20 @@ class Judge:
     # See RENDER_BUDGET and MIN_RENDERINGS.
     render_budget: int = RENDER_BUDGET
     min_renderings: int = MIN_RENDERINGS
+    _inventories: dict[str, Inventory] = field(default_factory=dict, compare=False, repr=False)
 
     def inventory(self, markdown: str) -> Inventory:
         """What ``markdown`` holds once rendered; Markdown the renderer refuses (nested too
-        deeply) holds :data:`~diptych.inventory.UNRENDERABLE`, which no source has."""
-        try:
-            return Inventory.of(self.renderer.html(markdown))
-        except RenderError:
-            return Inventory(frozenset({UNRENDERABLE}))
+        deeply) holds :data:`~diptych.inventory.UNRENDERABLE`, which no source has.
+        Remembered for the judge's life (a Russian unit is judged in every language)."""
+        found = self._inventories.get(markdown)
+        if found is None:
+            try:
+                found = Inventory.of(self.renderer.html(markdown))
+            except RenderError:
+                found = Inventory(frozenset({UNRENDERABLE}))
+            self._inventories[markdown] = found
+        return found
 
     def baseline(self, page: Page) -> Inventory:
         """What a translation of ``page`` may hold: its source rendering, and the markup the

@@ -15,6 +15,7 @@ matched to the new unit the same way. What a reader may see is then put before t
 
 from __future__ import annotations
 
+import bisect
 import copy
 import functools
 from collections.abc import Callable
@@ -87,6 +88,7 @@ class PageCatalog:
     records: dict[str, Record] = field(default_factory=dict)
     # What the published translation may hold (see diptych.judge.Verdict.allowed).
     allowed: Inventory = field(default_factory=lambda: Inventory(frozenset()))
+    _msgstr_lines: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
     def open(
@@ -200,12 +202,15 @@ class PageCatalog:
             )
 
     def _msgstr_line(self, line: int | None) -> int | None:
+        """The first msgstr line at or after ``line`` (one search per unit: linear)."""
         if line is None:
             return None
-        lines = self.text.split("\n")
-        return next(
-            (n for n in range(line, len(lines) + 1) if lines[n - 1].startswith("msgstr")), line
-        )
+        if not self._msgstr_lines:
+            self._msgstr_lines.extend(
+                n for n, row in enumerate(self.text.split("\n"), 1) if row.startswith("msgstr")
+            )
+        found = bisect.bisect_left(self._msgstr_lines, line)
+        return self._msgstr_lines[found] if found < len(self._msgstr_lines) else line
 
     # -- questions every tool asks ---------------------------------------------------
 

@@ -6,6 +6,14 @@ unit of every page and sends them to the engine in one go per language pair. Res
 restored into Markdown, checked, and stored as machine translations. A catalog is written
 only if its bytes change, so a run with nothing to do loads no model and writes nothing.
 
+Each language's catalogs (and their up-to-date stamps) are saved as soon as that language
+is translated, so a model that fails to load, Ctrl-C or a kill loses only the language in
+flight; a model that fails is reported, its language's catalogs are left as they were,
+and the run goes on with the next language. A catalog is saved only over the bytes the
+run read: one that a person (Poedit) or ``git pull`` changed meanwhile gets the run's
+machine text merged in where it is still missing or untouched machine text
+(:func:`diptych.catalog.save`), never over a person's words.
+
 A run remembers, in ``.diptych/uptodate.json``, a fingerprint of each page and catalog
 that it left complete (every unit translated): a hash of the page's bytes, the catalog's
 bytes, mkdocs.yml and Diptych's own code. The next run skips a page whose fingerprints
@@ -34,7 +42,7 @@ import polib
 from filelock import FileLock
 from filelock import Timeout as FileLockTimeout
 
-from . import catalog
+from . import catalog, moves
 from .config import Project
 from .engine import Engine, Translator
 from .errors import DiptychError, LockTimeout
@@ -55,6 +63,9 @@ class Job:
     path: Path
     po: polib.POFile
     pending: list[polib.POEntry]
+    # The catalog's bytes as the run read them (b"": no file), so that saving never
+    # replaces a version someone else wrote meanwhile.
+    read: bytes = b""
 
 
 @dataclass
@@ -72,6 +83,8 @@ class Report:
     written: list[Path] = field(default_factory=list)
     problems: list[DiptychError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Catalogs that followed a renamed or moved page (see diptych.moves).
+    moved: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -177,11 +190,12 @@ class UpToDate:
             sha.update(project.config_file.read_bytes())
         return sha.hexdigest()
 
-    def fingerprint(self, page: bytes, po_path: Path) -> str | None:
-        try:
-            po = po_path.read_bytes()
-        except OSError:
-            return None
+    def fingerprint(self, page: bytes, po_path: Path, po: bytes | None = None) -> str | None:
+        if po is None:
+            try:
+                po = po_path.read_bytes()
+            except OSError:
+                return None
         sha = hashlib.sha256(self.salt.encode())
         sha.update(len(page).to_bytes(8, "little") + page + po)
         return sha.hexdigest()
@@ -194,8 +208,11 @@ class UpToDate:
         known = self.stamps.get(self.key(rel, lang))
         return known is not None and known == self.fingerprint(page, po_path)
 
-    def record(self, rel: str, lang: Language, page: bytes, po_path: Path) -> None:
-        stamp = self.fingerprint(page, po_path)
+    def record(
+        self, rel: str, lang: Language, page: bytes, po_path: Path, po: bytes | None = None
+    ) -> None:
+        """Remember a complete catalog; ``po``: its bytes as written (else read again)."""
+        stamp = self.fingerprint(page, po_path, po)
         if stamp is None:
             self.stamps.pop(self.key(rel, lang), None)
         else:
@@ -259,14 +276,22 @@ def _plan(
             continue
         for lang in todo:
             po_path = project.catalog_path(path, lang.code)
+            # Read before parsing: if the file changes in between, saving sees a change
+            # and merges (safe), where reading after could hide one.
+            read = b""
             try:
-                po = catalog.load(po_path, lang) if po_path.exists() else catalog.new(lang, rel)
+                if po_path.exists():
+                    with contextlib.suppress(OSError):  # then load says why
+                        read = po_path.read_bytes()
+                    po = catalog.load(po_path, lang)
+                else:
+                    po = catalog.new(lang, rel)
             except DiptychError as exc:
                 exc.path = project.relative(po_path)
                 report.problems.append(exc)
                 continue
             merged = catalog.merge(po, [unit.text for unit in page.units], pseudo)
-            jobs.append(Job(page, lang, po_path, po, merged.pending))
+            jobs.append(Job(page, lang, po_path, po, merged.pending, read))
     return jobs
 
 
@@ -305,6 +330,68 @@ def _apply(
     return flagged
 
 
+def _translate_language(
+    lang: Language,
+    work: Sequence[_Work],
+    translator: Translator,
+    report: Report,
+    hooks: Hooks,
+    clock: Callable[[], float],
+) -> bool:
+    """Translate one language's pending units in one go; False if the model failed (to
+    load, say), which is reported."""
+    started = clock()
+    sentences = list(dict.fromkeys(s for item in work for s in item.split.sentences))
+    hooks.language(lang, len(sentences))
+    try:
+        results = translator.translate(sentences, hooks.advance)
+    except DiptychError as exc:
+        if str(exc) not in {str(p) for p in report.problems}:  # a pivot's leg fails twice
+            report.problems.append(exc)
+        return False
+    stats = report.languages[lang.code]
+    stats.flagged = _apply(work, dict(zip(sentences, results, strict=True)), translator, lang)
+    stats.units, stats.sentences = len(work), len(sentences)
+    stats.seconds = clock() - started
+    return True
+
+
+def _save(project: Project, job: Job, uptodate: UpToDate, report: Report, pseudo: bool) -> None:
+    """Save one catalog over the version the run read, and remember it if complete."""
+    rel = job.page.path.resolve().relative_to(project.docs_dir.resolve()).as_posix()
+    try:
+        written = catalog.save(job.po, job.path, job.read)
+    except DiptychError as exc:
+        exc.path = project.relative(job.path)
+        report.problems.append(exc)
+        uptodate.forget(rel, job.lang)
+        return
+    except OSError as exc:
+        report.problems.append(
+            DiptychError(
+                f"cannot write catalog: {exc.strerror or exc}",
+                path=project.relative(job.path),
+                hint="free disk space or fix the folder's permissions, then run "
+                "`diptych translate` again",
+            )
+        )
+        uptodate.forget(rel, job.lang)
+        return
+    if written:
+        report.written.append(job.path)
+    # job.po is now what the file holds (save merges into a version changed meanwhile).
+    complete = not any(
+        catalog.needs_translation(entry, pseudo) for entry in job.po if not entry.obsolete
+    )
+    if complete:
+        # The page as this run read it (read_page decodes strict UTF-8, so encoding gives
+        # its bytes back) and the catalog as saved.
+        data = catalog.serialize(job.po).encode("utf-8")
+        uptodate.record(rel, job.lang, job.page.text.encode("utf-8"), job.path, data)
+    else:
+        uptodate.forget(rel, job.lang)
+
+
 def translate(
     project: Project,
     engine: Engine,
@@ -333,6 +420,11 @@ def translate(
             hint="wait for it to finish; if none is running, delete the lock file",
         ) from None
     try:
+        if not paths and shard is None:
+            # Only a run over the whole project: shards would race for the same catalog.
+            found = moves.find(project, languages)
+            moves.apply(found)
+            report.moved += [move.describe(project) for move in found]
         uptodate = UpToDate(project)
         pseudo = engine.name == "pseudo"
         jobs = _plan(project, languages, paths, shard, report, uptodate, pseudo)
@@ -359,34 +451,16 @@ def translate(
         )
         for lang in languages:
             work = by_lang.get(lang.code, [])
-            if not work:
-                continue
-            started = clock()
-            sentences = list(dict.fromkeys(s for item in work for s in item.split.sentences))
-            hooks.language(lang, len(sentences))
-            translator = translators[lang.code]
-            results = translator.translate(sentences, hooks.advance)
-            stats = report.languages[lang.code]
-            stats.flagged = _apply(
-                work, dict(zip(sentences, results, strict=True)), translator, lang
-            )
-            stats.units, stats.sentences = len(work), len(sentences)
-            stats.seconds = clock() - started
-        docs = project.docs_dir.resolve()
-        for job in jobs:
-            if catalog.save(job.po, job.path):
-                report.written.append(job.path)
-            rel = job.page.path.resolve().relative_to(docs).as_posix()
-            complete = not any(
-                catalog.needs_translation(entry, pseudo) for entry in job.po if not entry.obsolete
-            )
-            if complete:
-                # The page as this run read it (read_page decodes strict UTF-8, so
-                # encoding gives its bytes back) and the catalog as just saved.
-                uptodate.record(rel, job.lang, job.page.text.encode("utf-8"), job.path)
-            else:
-                uptodate.forget(rel, job.lang)
-        uptodate.save()
+            if work and not _translate_language(
+                lang, work, translators[lang.code], report, hooks, clock
+            ):
+                continue  # its catalogs stay as they were; the next run redoes the merge
+            # Saved now, not at the end: a later language's failure, Ctrl-C or a kill
+            # cannot take this one's work with it.
+            for job in jobs:
+                if job.lang == lang:
+                    _save(project, job, uptodate, report, pseudo)
+            uptodate.save()
     finally:
         lock.release()
     report.seconds = clock() - began

@@ -147,13 +147,17 @@ def _format(slot: Slot, translation: str, newline: str) -> str:
     return "".join(out)
 
 
+# What a plain YAML scalar may be written as here: it starts with a letter and holds
+# letters, digits, spaces and punctuation that YAML gives no meaning inside a scalar.
+_PLAIN_YAML = re.compile(r"[^\W\d_][\w .,;!?()«»„“”’—–-]*(?<! )")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
 def _yaml_scalar(value: str) -> str:
-    """A plain YAML scalar where it reads back as the same string, else a quoted one."""
-    try:
-        if value.isprintable() and yaml.safe_load(f"k: {value}") == {"k": value}:
-            return value
-    except yaml.YAMLError:
-        pass
+    """A plain YAML scalar where it surely reads back as the same string (words, digits,
+    spaces and sentence punctuation, not a YAML keyword), else a quoted one."""
+    if _PLAIN_YAML.fullmatch(value) and value.lower() not in _YAML_WORDS:
+        return value
     return yaml_string(value)
 
 
@@ -209,7 +213,7 @@ def read_page(path: Path) -> str:
     """The page's text; invalid UTF-8 is an error naming the line, never a silent repair."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(
@@ -218,6 +222,16 @@ def read_page(path: Path) -> str:
             line=line,
             hint="save the file as UTF-8",
         ) from None
+    for char, name in (("\x00", "a NUL character (U+0000)"), ("\x04", "an EOT character (U+0004)")):
+        at = text.find(char)
+        if at >= 0:
+            raise SourceError(
+                f"{name}, which no gettext catalog can hold",
+                path=path,
+                line=text.count("\n", 0, at) + 1,
+                hint="remove it (most editors do not show it)",
+            )
+    return text
 
 
 def segment_file(path: Path) -> Page:
@@ -412,6 +426,19 @@ def _row_slots(tokens: list[Token], index: int, lines: _Lines) -> Iterator[Slot]
         yield Slot(Unit("cell", text, line_no + 1), start, start + len(text), "cell")
 
 
+def _line_yaml_refuses(token: Token) -> int:
+    """The page line of the first front-matter line that PyYAML cannot make a value of."""
+    assert token.map is not None
+    for number, line in enumerate(token.content.split("\n")):
+        try:
+            yaml.safe_load(line)
+        except ValueError:
+            return token.map[0] + 2 + number
+        except yaml.YAMLError:
+            continue
+    return token.map[0] + 1
+
+
 def _front_matter_slots(token: Token, lines: _Lines, path: Path) -> Iterator[Slot]:
     assert token.map is not None
     try:
@@ -423,6 +450,13 @@ def _front_matter_slots(token: Token, lines: _Lines, path: Path) -> Iterator[Slo
             path=path,
             line=token.map[0] + 2 + (mark.line if mark else 0),
             hint="fix the YAML between the --- lines (quote values that contain ': ')",
+        ) from None
+    except ValueError as exc:  # a date PyYAML reads but cannot make: date: 2022-02-30
+        raise SourceError(
+            f"broken front matter: {exc}",
+            path=path,
+            line=_line_yaml_refuses(token),
+            hint="write a real date as YYYY-MM-DD (or quote the value to keep it as text)",
         ) from None
     if data is None:
         return

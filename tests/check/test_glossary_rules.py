@@ -64,6 +64,18 @@ def test_d303_waived_for_one_entry(reviewed_site: Site) -> None:
         ("Казахстан", "Kazakhstan", "в Казахстане", "in the country", False),
         ("Казахстан", "Kazakhstan", "казахстанской стороны", "the Kazakh side", True),
         ("миротворческ* сил*", "peacekeeping forces", "миротворческих сил", "peacekeepers", False),
+        # Several "*" in one word: each gap is committed at the first occurrence of the
+        # next piece (atomic groups); the match must still be found. The first three
+        # fail if a gap is possessive (\w*+, which swallows the next piece).
+        ("в*р*ж*н*", "armed", "Вооружёнными силами", "by the army", False),
+        ("в*р*ж*н*", "armed", "Вооружёнными силами", "by the armed forces", True),
+        ("а*а*б", "x", "ааааб", "no target", False),
+        ("а*а*б", "x", "ааааб ааааа", "no target", False),
+        ("а*а*б", "x", "аааа баааа", "no target", True),
+        ("*стан", "Kazakhstan", "Казахстан", "Kazakhstan", True),
+        ("*стан", "Kazakhstan", "Казахстан", "the country", False),
+        ("*стан", "Kazakhstan", "в Казахстане", "in the country", True),  # a stem needs *
+        ("Вооружённые с*л*", "Armed Forces", "вооружённые силы", "forces", True),
         (
             "ОДКБ",
             "CSTO|Collective Security Treaty Organization",
@@ -100,6 +112,41 @@ def test_d304_malformed_glossary(reviewed_site: Site) -> None:
     assert run.lines == [
         "glossary/ru-en.csv:3: D304: 'ОДКБ' is already in the glossary at line 2",
         "glossary/ru-en.csv:4: D304: each row needs a source term and a target term",
+    ]
+
+
+def test_d303_adversarial_row_is_checked_in_linear_time(reviewed_site: Site) -> None:
+    """A glossary row made to backtrack (five ``*`` in one word, against a 3,000-letter
+    word) is checked like any other: no finding where the term does not occur, D303 where
+    it does. With each ``*`` a plain ``\\w*`` (source_pattern before this change) the
+    search takes on the order of 3,000^5 steps and this test never finishes; with the
+    atomic gaps it takes milliseconds."""
+    page = "Слово " + "а" * 3000 + " в абзаце.\n\nСлово аааааб.\n"
+    reviewed_site.write("docs/long.md", page)
+    reviewed_site.write("glossary/ru-en.csv", "source,target,note\nа*а*а*а*а*б,x,\n")
+    long_unit, short_unit = reviewed_site.units("long.md")
+    reviewed_site.catalog(
+        "en", "long.md", reviewed={long_unit: "A word in a paragraph.", short_unit: "A word."}
+    )
+    rel = "translations/en/long.po"
+    run = reviewed_site.check(rel)
+    assert run.code == 1
+    assert run.lines == [
+        f"{rel}:{reviewed_site.line_of('Слово аааааб.', rel)}: D303: glossary "
+        "(glossary/ru-en.csv:2): 'а*а*а*а*а*б' is translated as 'x'"
+    ]
+
+
+def test_d304_word_of_only_stars(reviewed_site: Site) -> None:
+    """A word that is nothing but ``*`` would match any word (and made the pattern
+    ambiguous around white space): refused. Fails without the check in source_pattern
+    (the row then loads, and the check says nothing)."""
+    reviewed_site.write("glossary/ru-en.csv", "source,target,note\nОДКБ,CSTO,\n* сил*,forces,\n")
+    run = reviewed_site.check("glossary/ru-en.csv")
+    assert run.code == 1
+    assert run.lines == [
+        "glossary/ru-en.csv:3: D304: '* сил*': a word of only '*' matches any word: "
+        "write the start of the word"
     ]
 
 

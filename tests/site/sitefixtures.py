@@ -117,6 +117,7 @@ hooks:
   - hooks/titles.py
   - hooks/valid_html.py
   - hooks/no_third_party.py
+  - hooks/serve.py
 plugins:
   - search:
       lang: [ru, en, ar]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import polib
 
-from ..catalog import is_unit_entry, msgid_lines, persons_words, syntax
+from ..catalog import file_lines, is_unit_entry, msgid_lines, parse, persons_words, syntax
 from .base import CatalogInfo, Finding
 
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*([1-9]\d*)\s*;\s*plural\s*=\s*([^;]+?)\s*;?\s*$")
@@ -33,7 +33,7 @@ def read(info: CatalogInfo) -> Iterator[Finding]:
     if errors:
         return
     try:
-        po = polib.pofile(info.text, wrapwidth=0, check_for_duplicates=False)
+        po = parse(info.text)
     except (OSError, ValueError, IndexError, KeyError) as exc:
         message = str(exc)
         match = re.search(r"line (\d+)", message)
@@ -48,7 +48,7 @@ def read(info: CatalogInfo) -> Iterator[Finding]:
 def _header_line(info: CatalogInfo, field: str) -> int:
     """The line of a header field (in the first entry, the one with msgid "")."""
     entries = 0
-    for number, line in enumerate(info.text.splitlines(), start=1):
+    for number, line in enumerate(file_lines(info.text), start=1):
         if line.startswith("msgid"):
             entries += 1
             if entries > 1:

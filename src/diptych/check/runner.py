@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..catalog import BROKEN, State, state_of
 from ..config import Project
-from ..errors import DiptychError, SourceError
+from ..errors import CatalogError, DiptychError, SourceError
 from ..judge import Judge
 from ..languages import Language
 from ..page_catalog import PageCatalog
@@ -235,6 +235,11 @@ class Checker:
         return lang, self.page(page_path)
 
     def check_catalog(self, path: Path) -> None:
+        try:
+            self.project.in_translations(path)
+        except CatalogError as exc:
+            self.findings.append(Finding("D101", path, 1, f"{exc.message}: {exc.hint}"))
+            return
         lang, page = self.locate(path)
         info = CatalogInfo(path, lang, page)
         self.findings += catalogs.read(info)

@@ -60,6 +60,8 @@ def _summary(report: Report, console: Console) -> None:
                 f"{code}: {stats.units} units ({stats.sentences} sentences) translated "
                 f"in {stats.seconds:.1f} s{flagged}"
             )
+    for moved in report.moved:
+        console.print(moved)
     for warning in report.warnings:
         console.print(f"warning: {warning}")
     console.print(

@@ -12,15 +12,17 @@ edited files again. Nothing is cached at module level.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
+import yaml
 from mkdocs.exceptions import PluginError
 
 from ..config import Project, load_project
-from ..errors import DiptychError
+from ..errors import DiptychError, SourceError
 from ..judge import Judge
 from ..languages import Language
 from ..renderer import Renderer
@@ -33,17 +35,40 @@ STATEMENTS_DIR = "statements"
 # The attribute of the MkDocs config object that holds the build's Site.
 _ATTR = "diptych_site"
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def plugin_errors(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """What the hooks call: a problem of the project (a page, catalog or glossary, named
+    with its line, and what to do) fails the build as MkDocs' PluginError with the words
+    ``diptych`` uses on the command line, never a traceback. (A method of a Site names
+    files relative to the project, as the command line does.)"""
+
+    @functools.wraps(function)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return function(*args, **kwargs)
+        except DiptychError as exc:
+            if args and isinstance(args[0], Site) and exc.path is not None:
+                exc.path = args[0].project.relative(exc.path)
+            raise PluginError(str(exc)) from None
+
+    return call
+
 
 def _load_project(config: Any) -> Project:
     path = Path(config.config_file_path).resolve()
     return load_project(path.parent, path.name)
 
 
+@plugin_errors
 def project_for(config: Any) -> Project:
     """The Diptych project of a MkDocs config (its mkdocs.yml and folders)."""
     return site_for(config).project
 
 
+@plugin_errors
 def current_language(config: Any) -> str:
     """The language MkDocs is building now (mkdocs-static-i18n builds one at a time)."""
     plugin = config.plugins.get("i18n")
@@ -71,14 +96,16 @@ class Site:
     # Builds under way with this Site (mkdocs-static-i18n nests one per language).
     _depth: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
 
-    @property
+    @functools.cached_property
     def judge(self) -> Judge:
+        """The build's one judge (it remembers what it has read, for this build)."""
         return Judge(self.renderer)
 
     @property
     def source(self) -> Language:
         return self.project.source
 
+    @plugin_errors
     def language(self, code: str) -> Language:
         if code == self.source.code:
             return self.source
@@ -87,6 +114,7 @@ class Site:
     def is_target(self, code: str) -> bool:
         return any(t.code == code for t in self.project.targets)
 
+    @plugin_errors
     def rel_paths(self) -> list[str]:
         """Every source page, relative to docs/ (the folder is walked once per build)."""
         if not self._rel_paths:
@@ -96,12 +124,14 @@ class Site:
             )
         return list(self._rel_paths[0])
 
+    @plugin_errors
     def has_page(self, rel_path: str) -> bool:
         """Whether ``rel_path`` is a source page (what :meth:`rel_paths` lists)."""
         if not self._page_set:
             self._page_set.update(self.rel_paths())
         return rel_path in self._page_set
 
+    @plugin_errors
     def view(self, rel_path: str, lang: str) -> PageView:
         """The page ``rel_path`` as a reader of ``lang`` sees it (built once per build)."""
         key = (rel_path, lang)
@@ -111,25 +141,23 @@ class Site:
             catalog_path = self.project.catalog_path(page_path, lang)
             catalog_rel = self.project.relative(catalog_path).as_posix()
             resolved = page_path.resolve()
-            try:
-                page = self._pages.get(rel_path)
-                if page is None:
-                    page = self._pages[rel_path] = segment_file(resolved)
-                view = build_view(
-                    rel_path,
-                    catalog_path,
-                    catalog_rel,
-                    self.language(lang),
-                    self.source,
-                    self.judge,
-                    page,
-                    self.project.pseudo_preview,
-                )
-            except DiptychError as exc:
-                raise PluginError(str(exc)) from None
+            page = self._pages.get(rel_path)
+            if page is None:
+                page = self._pages[rel_path] = _segment(self.project, resolved)
+            view = build_view(
+                rel_path,
+                catalog_path,
+                catalog_rel,
+                self.language(lang),
+                self.source,
+                self.judge,
+                page,
+                self.project.pseudo_preview,
+            )
             self._views[key] = view
         return view
 
+    @plugin_errors
     def source_sanitizer(self, rel_path: str) -> tuple[Callable[[str], str], list[str]]:
         """For a source page as published: the sanitizer that keeps what its rendering
         holds less anything active, and a warning (``docs/...:line: ...``) for each piece
@@ -142,6 +170,7 @@ class Site:
     def views(self, lang: str) -> list[PageView]:
         return [self.view(rel, lang) for rel in self.rel_paths()]
 
+    @plugin_errors
     def statements(self, lang: str) -> list[Entry]:
         """The statement pages with their front matter as a reader of ``lang`` sees it."""
         if lang not in self._statements:
@@ -154,7 +183,7 @@ class Site:
             if not rel.startswith(STATEMENTS_DIR + "/") or rel.endswith(("index.md", "README.md")):
                 continue
             if lang == self.source.code:
-                page = segment_file(self.project.docs_dir / rel)
+                page = _segment(self.project, self.project.docs_dir / rel)
                 fields = {
                     u.kind.split(":", 1)[1]: u.text
                     for u in page.units
@@ -178,9 +207,21 @@ class Site:
         return entries
 
 
-def _front_matter(path: Path) -> dict[str, Any]:
-    import yaml
+def _segment(project: Project, path: Path) -> Page:
+    """A source page's units; a page that cannot be read is a SourceError naming it."""
+    try:
+        return segment_file(path)
+    except OSError as exc:
+        raise SourceError(
+            f"cannot read the page: {exc.strerror or exc}",
+            path=project.relative(path),
+            hint="check that the file exists and may be read (its permissions)",
+        ) from None
 
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    """The page's front matter, for its date (the segmenter has read it before, and
+    reported what is wrong with it)."""
     text = path.read_text(encoding="utf-8-sig")
     if not text.startswith("---"):
         return {}
@@ -189,11 +230,12 @@ def _front_matter(path: Path) -> dict[str, Any]:
         return {}
     try:
         data = yaml.safe_load(text[3:end])
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2022-02-30
         return {}
     return data if isinstance(data, dict) else {}
 
 
+@plugin_errors
 def site_for(config: Any) -> Site:
     """The Site of the build that ``config`` is running (made on first use)."""
     site = getattr(config, _ATTR, None)

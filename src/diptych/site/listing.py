@@ -9,7 +9,9 @@ translation unit and so reads the same in every language:
 
 The hooks replace the comment in the page's HTML with the list, built from each page's
 front matter (``title``, ``description``, ``date``) in the reader's language. All text is
-escaped here; nothing from a catalog reaches the HTML unescaped.
+escaped here; nothing from a catalog reaches the HTML unescaped. A marker with an option
+it does not take, or a limit that is no whole number from 1, fails the build with a
+message naming the marker and what to write (:func:`marker_options`).
 """
 
 from __future__ import annotations
@@ -20,11 +22,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from mkdocs.exceptions import PluginError
+
 from .pair import SHOWN_STATES
 from .strings import format_date, native_name, ui
 from .views import PageView
 
-MARKER = re.compile(r"<!--\s*diptych:(statements|dashboard)((?:\s+\w+=\w+)*)\s*-->")
+# A marker: the list's name, then options (``limit=3``) up to the end of the comment.
+MARKER = re.compile(r"<!--\s*diptych:(statements|dashboard)((?:\s+(?!-->)\S+?)*)\s*-->")
+# The options each list takes, and what each value must look like.
+OPTIONS = {"statements": {"limit": re.compile(r"[1-9][0-9]*")}, "dashboard": {}}
 
 
 def e(text: object) -> str:
@@ -146,5 +153,42 @@ def _titled(title: tuple[str, str], lang: str) -> str:
     return f'<span lang="{e(code)}">{e(text)}</span>'
 
 
-def marker_options(raw: str) -> dict[str, str]:
+def marker_problem(raw: str, kind: str | None = None) -> str | None:
+    """What is wrong with a marker's options (``raw``: the text after its name) for the
+    list ``kind`` (None: any list), with what to write instead; None if nothing is."""
+    kind = kind if kind in OPTIONS else "statements"
+    allowed = OPTIONS[kind]
+    for part in raw.split():
+        name, _, value = part.partition("=")
+        pattern = allowed.get(name)
+        if pattern is None:
+            takes = ", ".join(f"{n}=N" for n in allowed) or "no options"
+            return f"unknown option {part!r} (diptych:{kind} takes {takes})"
+        if not pattern.fullmatch(value):
+            return (
+                f"{name}={value!r} is not a whole number from 1: write {name}=3 to list "
+                "the three newest statements, or leave the option out to list them all"
+            )
+    return None
+
+
+def marker_problems(text: str) -> list[tuple[int, str]]:
+    """(line, problem) for each marker of a page's Markdown that would fail the build."""
+    found = []
+    for match in MARKER.finditer(text):
+        problem = marker_problem(match.group(2), match.group(1))
+        if problem is not None:
+            line = text.count("\n", 0, match.start()) + 1
+            found.append((line, f"{match.group(0).strip()}: {problem}"))
+    return found
+
+
+def marker_options(raw: str, where: str = "", kind: str | None = None) -> dict[str, str]:
+    """The options of a marker (``limit=3``). A marker they do not fit fails the build
+    (PluginError, never a traceback), naming ``where`` (``docs/page.md:7``: the page and
+    line, when the caller knows them), the marker and what to write."""
+    problem = marker_problem(raw, kind)
+    if problem is not None:
+        shown = f"{where}: " if where else ""
+        raise PluginError(f"{shown}diptych:{kind or 'statements'} marker: {problem}")
     return dict(part.split("=", 1) for part in raw.split())

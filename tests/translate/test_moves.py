@@ -1,0 +1,77 @@
+"""A renamed or moved page takes its catalogs along: `diptych translate` finds them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+
+Run = Callable[..., tuple[int, str, str]]
+Site = Callable[..., Path]
+
+PAGE = "Первый абзац.\n\nВторой абзац о погоде.\n\nТретий абзац.\n"
+REVIEWED = {
+    "Первый абзац.": "First paragraph.",
+    "Второй абзац о погоде.": "Second paragraph, on the weather.",
+}
+
+
+def review_all(path: Path) -> None:
+    """A person's reviews, as any PO editor writes them."""
+    po = polib.pofile(str(path), wrapwidth=0)
+    for entry in po:
+        if entry.msgid in REVIEWED:
+            entry.msgstr = REVIEWED[entry.msgid]
+            entry.flags = []
+    po.save(str(path))
+
+
+def test_a_renamed_page_keeps_its_reviews(make_site: Site, diptych: Run) -> None:
+    """Renamed, moved into a folder and edited on the way: the catalog moves, the edited
+    unit is stale with the reviewed text kept, the other review stays. Without moves.apply
+    in the run (or with the match on a page that has a catalog), the reviews are left in
+    an orphaned catalog and this fails."""
+    root = make_site({"старое.md": PAGE, "другое.md": "Совсем другой текст.\n"}, ("en",))
+    assert diptych(root, "translate", "--engine", "pseudo", "-q")[0] == 0
+    old = root / "translations" / "en" / "старое.po"
+    review_all(old)
+    (root / "docs" / "старое.md").unlink()
+    moved = root / "docs" / "раздел" / "новое.md"
+    moved.parent.mkdir()
+    moved.write_text(PAGE.replace("о погоде", "о хорошей погоде"), encoding="utf-8")
+
+    code, out, err = diptych(root, "translate", "--engine", "pseudo")
+    assert (code, err) == (0, "")
+    assert (
+        "moved translations/en/старое.po to translations/en/раздел/новое.po: its page is "
+        "now docs/раздел/новое.md" in out
+    )
+    assert not old.exists()
+    po = polib.pofile(str(root / "translations" / "en" / "раздел" / "новое.po"), wrapwidth=0)
+    live = {e.msgid: e for e in po if not e.obsolete}
+    assert live["Первый абзац."].msgstr == "First paragraph."
+    assert "fuzzy" not in live["Первый абзац."].flags
+    stale = live["Второй абзац о хорошей погоде."]
+    assert stale.previous_msgid == "Второй абзац о погоде."
+    kept = [e for e in po if e.obsolete]
+    assert [(e.msgid, e.msgstr) for e in kept] == [
+        ("Второй абзац о погоде.", "Second paragraph, on the weather.")
+    ]
+    assert po.metadata["Project-Id-Version"] == "раздел/новое.md"
+    # The other page's catalog was not taken for the move.
+    assert (root / "translations" / "en" / "другое.po").exists()
+
+
+def test_an_unrelated_new_page_takes_nothing(make_site: Site, diptych: Run) -> None:
+    """A removed page's catalog is not given to a new page with other text (D107 then says
+    to move it by hand). A match threshold of zero fails this."""
+    root = make_site({"старое.md": PAGE}, ("en",))
+    assert diptych(root, "translate", "--engine", "pseudo", "-q")[0] == 0
+    review_all(root / "translations" / "en" / "старое.po")
+    (root / "docs" / "старое.md").unlink()
+    (root / "docs" / "новое.md").write_text("Совсем другой текст.\n", encoding="utf-8")
+    code, out, _ = diptych(root, "translate", "--engine", "pseudo")
+    assert code == 0
+    assert "moved" not in out
+    assert (root / "translations" / "en" / "старое.po").exists()
