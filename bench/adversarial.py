@@ -44,23 +44,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import benchlib
+
 PYTHON = sys.executable
 DIPTYCH = str(Path(PYTHON).with_name("diptych"))
 COMMANDS = (("translate", "--engine", "pseudo"), ("status",), ("check",))
-
-MKDOCS_YML = """\
-site_name: Diptych adversarial benchmark
-docs_dir: docs
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: ru
-          default: true
-          name: Русский
-        - locale: en
-          name: English
-"""
 
 OK_PAGE = "# Обычная страница\n\nОбычный абзац текста.\n"
 
@@ -89,7 +77,9 @@ CASES: dict[str, Callable[[], dict[str, str]]] = {
 
 def make_project(folder: Path, files: dict[str, str]) -> None:
     folder.mkdir(parents=True)
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        benchlib.mkdocs_yml("Diptych adversarial benchmark"), encoding="utf-8"
+    )
     (folder / "docs").mkdir()
     (folder / "docs" / "ok.md").write_text(OK_PAGE, encoding="utf-8")
     for rel, text in files.items():

@@ -22,6 +22,7 @@ import random
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -407,3 +408,22 @@ def line_plot(
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, metadata={"Date": None})
     plt.close(fig)
+
+
+def mkdocs_yml(site_name: str, targets: Sequence[str] = ("en",)) -> str:
+    """A benchmark project's mkdocs.yml: Russian pages in docs/, the given targets."""
+    names = {"en": "English"}
+    lines = [
+        f"site_name: {site_name}",
+        "docs_dir: docs",
+        "plugins:",
+        "  - i18n:",
+        "      docs_structure: suffix",
+        "      languages:",
+        "        - locale: ru",
+        "          default: true",
+        "          name: Русский",
+    ]
+    for code in targets:
+        lines += [f"        - locale: {code}", f"          name: {names.get(code, code)}"]
+    return "\n".join(lines) + "\n"

@@ -40,22 +40,11 @@ import benchlib  # noqa: E402
 MODELS = benchlib.ROOT / "tests" / "fixtures" / "models"
 SRC = benchlib.ROOT / "src"
 
-MKDOCS_YML = """\
-site_name: Diptych kill benchmark
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: ru
-          default: true
-          name: Русский
-{targets}"""
-
 
 def make_project(root: Path, pages: int, languages: list[str]) -> None:
     root.mkdir(parents=True)
-    targets = "".join(f"        - locale: {c}\n          name: {c}\n" for c in languages)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(targets=targets), encoding="utf-8")
+    yml = benchlib.mkdocs_yml("Diptych kill benchmark", languages)
+    (root / "mkdocs.yml").write_text(yml, encoding="utf-8")
     short = benchlib.CorpusSpec(page_blocks=(2, 4))  # the test models decode slowly
     benchlib.write_pages(root / "docs", pages, short, include_project_docs=False)
 

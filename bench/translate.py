@@ -72,24 +72,10 @@ PYTHON = sys.executable
 # The project both sides read
 # --------------------------------------------------------------------------------------
 
-MKDOCS_YML = """\
-site_name: Diptych benchmark
-docs_dir: docs
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: ru
-          default: true
-          name: Русский
-        - locale: en
-          name: English
-"""
-
 
 def make_project(folder: Path, pages: int, package: Path) -> None:
     folder.mkdir(parents=True)
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(benchlib.mkdocs_yml("Diptych benchmark"), encoding="utf-8")
     benchlib.write_pages(folder / "docs", pages)
     (folder / "models").mkdir()
     shutil.copyfile(package, folder / "models" / package.name)
