@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import polib
+from markdown_it import MarkdownIt
 
 from ..catalog import FUZZY
 from ..config import Project
@@ -95,12 +96,14 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _PLACEHOLDER = re.compile(r"\{\d+\}")
 
 
-def plain_text(markdown: str, env: dict[str, Any] | None = None) -> str:
+def plain_text(
+    markdown: str, env: dict[str, Any] | None = None, md: MarkdownIt | None = None
+) -> str:
     """The words of a unit: text, link text and image alt text, without code, URLs, HTML,
     math or footnote references; separate pieces on separate lines."""
     from .markup import link_parser
 
-    tokens = link_parser().parseInline(markdown, dict(env or {}))
+    tokens = (md or link_parser()).parseInline(markdown, dict(env or {}))
     pieces: list[str] = []
 
     def visit(children: list[Any]) -> None:

@@ -12,6 +12,7 @@ import re
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,19 @@ _PLACEHOLDER = re.compile(r"\{\d+\}")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n \t][^}\n]*?)[ \t]*\}")
 _ATTR_TOKEN = re.compile(r"""([^\s=}]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]*)|([#.][^\s}]+)""")
 _BACKTICKS = re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)(`+)(.+?)(?<!`)\2(?!`))", re.S)
+
+
+@dataclass(frozen=True)
+class Parsers:
+    """The parsers the parity rules read with, made once per check (a parser costs more
+    to make than a unit costs to read)."""
+
+    links: MarkdownIt
+    inline: MarkdownIt
+
+    @classmethod
+    def make(cls) -> Parsers:
+        return cls(link_parser(), inline_parser())
 
 
 def link_parser() -> MarkdownIt:
@@ -56,10 +70,10 @@ def _code(text: str) -> str:
     return f"{fence}{_short(text)}{fence}"
 
 
-def _targets(text: str, env: dict[str, Any]) -> tuple[Counter[str], Counter[str]]:
+def _targets(text: str, env: dict[str, Any], md: MarkdownIt) -> tuple[Counter[str], Counter[str]]:
     links: Counter[str] = Counter()
     images: Counter[str] = Counter()
-    tokens = link_parser().parseInline(text, dict(env))
+    tokens = md.parseInline(text, dict(env))
 
     def visit(children: list[Any]) -> None:
         for token in children:
@@ -73,10 +87,10 @@ def _targets(text: str, env: dict[str, Any]) -> tuple[Counter[str], Counter[str]
     return links, images
 
 
-def _stray_markers(text: str) -> Counter[str]:
+def _stray_markers(text: str, md: MarkdownIt) -> Counter[str]:
     """Emphasis markers left as literal text (an unclosed * or ~~ shows as is)."""
     counts: Counter[str] = Counter()
-    tokens = inline_parser().parseInline(text, {})
+    tokens = md.parseInline(text, {})
     for token in tokens[0].children or [] if tokens else []:
         if token.type == "text":
             counts["~~"] += token.content.count("~~")
@@ -136,11 +150,17 @@ def _report(
 
 
 def parity(
-    msgid: str, msgstr: str, lang: str, page: PageInfo | None, docs: Path
+    msgid: str,
+    msgstr: str,
+    lang: str,
+    page: PageInfo | None,
+    docs: Path,
+    parsers: Parsers | None = None,
 ) -> Iterator[tuple[str, str]]:
     """(code, message) for every markup difference between a unit and its translation."""
     env = page.references if page else {}
-    src, dst = signature(msgid), signature(msgstr)
+    parsers = parsers or Parsers.make()
+    src, dst = signature(msgid, parsers.inline), signature(msgstr, parsers.inline)
 
     def kinds(counts: Counter[tuple[str, str]], *names: str) -> Counter[str]:
         out: Counter[str] = Counter()
@@ -153,8 +173,8 @@ def parity(
         "D201", "inline code", *_compare(kinds(src, "code_inline"), kinds(dst, "code_inline"))
     )
 
-    src_links, src_images = _targets(msgid, env)
-    dst_links, dst_images = _targets(msgstr, env)
+    src_links, src_images = _targets(msgid, env, parsers.links)
+    dst_links, dst_images = _targets(msgstr, env, parsers.links)
     missing, extra = _compare(src_links, dst_links)
     for href in list(missing):
         for other in extra:
@@ -176,7 +196,10 @@ def parity(
         a, b = src[(kind, "")], dst[(kind, "")]
         if a != b:
             yield "D205", f"{label} spans: {a} in the source, {b} in the translation"
-    stray_src, stray_dst = _stray_markers(msgid), _stray_markers(msgstr)
+    stray_src, stray_dst = (
+        _stray_markers(msgid, parsers.inline),
+        _stray_markers(msgstr, parsers.inline),
+    )
     for marker in ("*", "~~", "_"):
         if stray_dst[marker] > stray_src[marker]:
             yield "D205", f"stray {marker} in the translation: an emphasis marker is not closed"

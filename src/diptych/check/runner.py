@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -261,6 +262,11 @@ class Checker:
         if page is not None:
             self.findings += states.check(info)
 
+    @functools.cached_property
+    def parsers(self) -> markup.Parsers:
+        """The parity rules' parsers, made once for the check."""
+        return markup.Parsers.make()
+
     def join(self, info: CatalogInfo) -> None:
         """Join the catalog with its page (the model every tool asks), into ``info``."""
         page = info.page
@@ -283,6 +289,7 @@ class Checker:
         assert info.po is not None
         terms = self.glossary(lang)
         docs = self.project.docs_dir
+        parsers = self.parsers
         for entry in info.po:
             if entry.obsolete or not entry.msgstr:
                 continue
@@ -302,13 +309,13 @@ class Checker:
                 return Finding(code, info.path, line, message, fuzzy, allowed)
 
             for code, message in markup.parity(
-                entry.msgid, entry.msgstr, lang.code, info.page, docs
+                entry.msgid, entry.msgstr, lang.code, info.page, docs, parsers
             ):
                 yield finding(code, message)
             env = info.page.references if info.page else {}
             for code, message in numbers.check(
-                plain_text(entry.msgid, env),
-                plain_text(entry.msgstr, env),
+                plain_text(entry.msgid, env, parsers.links),
+                plain_text(entry.msgstr, env, parsers.links),
                 self.project.source.code,
                 lang.code,
             ):
@@ -316,7 +323,9 @@ class Checker:
             if terms and state_of(entry) is State.REVIEWED:
                 shown = self.project.relative(terms.path).as_posix()
                 for term in glossary.violations(
-                    terms, plain_text(entry.msgid, env), plain_text(entry.msgstr, env)
+                    terms,
+                    plain_text(entry.msgid, env, parsers.links),
+                    plain_text(entry.msgstr, env, parsers.links),
                 ):
                     wanted = " or ".join(repr(t) for t in term.targets)
                     yield finding(
