@@ -237,6 +237,17 @@ class UpToDate:
             pass  # only a cache: the next run reads everything
 
 
+def _refreshable(entry: polib.POEntry) -> bool:
+    """Machine output a ``--refresh`` run translates again (plain, stale or withheld)."""
+    return (
+        not entry.obsolete
+        and catalog.is_unit_entry(entry)
+        and bool(entry.msgstr)
+        and catalog.FUZZY in entry.flags
+        and not catalog.persons_words(entry)
+    )
+
+
 def _plan(
     project: Project,
     languages: Sequence[Language],
@@ -245,6 +256,7 @@ def _plan(
     report: Report | None,
     uptodate: UpToDate | None,
     pseudo: bool = False,
+    refresh: bool = False,
 ) -> list[Job]:
     report = report if report is not None else Report()
     jobs: list[Job] = []
@@ -291,7 +303,13 @@ def _plan(
                 report.problems.append(exc)
                 continue
             merged = catalog.merge(po, [unit.text for unit in page.units], pseudo)
-            jobs.append(Job(page, lang, po_path, po, merged.pending, read))
+            pending = merged.pending
+            if refresh:
+                # Engine output stands to be redone with a better model; a person's words
+                # (reviewed, edited) never.
+                waiting = {id(e) for e in pending}
+                pending += [e for e in po if _refreshable(e) and id(e) not in waiting]
+            jobs.append(Job(page, lang, po_path, po, pending, read))
     return jobs
 
 
@@ -403,6 +421,7 @@ def translate(
     hooks: Hooks | None = None,
     lock_timeout: float = 600,
     clock: Callable[[], float] = time.perf_counter,
+    refresh: bool = False,
 ) -> Report:
     """Bring every catalog up to date with its page; see the module docstring."""
     hooks = hooks or Hooks()
@@ -427,7 +446,17 @@ def translate(
             report.moved += [move.describe(project) for move in found]
         uptodate = UpToDate(project)
         pseudo = engine.name == "pseudo"
-        jobs = _plan(project, languages, paths, shard, report, uptodate, pseudo)
+        # A refresh reads every page: complete ones are what it redoes.
+        jobs = _plan(
+            project,
+            languages,
+            paths,
+            shard,
+            report,
+            None if refresh else uptodate,
+            pseudo,
+            refresh,
+        )
         by_lang: dict[str, list[_Work]] = {}
         translators: dict[str, Translator] = {}
         for lang in languages:

@@ -32,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave languages without a model untranslated instead of failing",
     )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="translate machine text again (after installing a better model); edited and "
+        "reviewed text is never touched",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -102,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
             shard=args.shard,
             skip_missing_models=args.skip_missing_models,
             hooks=_Bar(progress),
+            refresh=args.refresh,
         )
     _summary(report, Console(file=sys.stdout, highlight=False, soft_wrap=True))
     for problem in report.problems:
