@@ -78,16 +78,18 @@ def _notes(entry: polib.POEntry, prefix: str) -> list[str]:
 
 def is_pseudo(entry: polib.POEntry) -> bool:
     """Pseudo-localised text (``--engine pseudo``): a test of layout, not a translation.
-    Once a person clears ``fuzzy``, the text is theirs."""
-    return FUZZY in entry.flags and any(
-        line.startswith(PSEUDO_PREFIX) for line in (entry.comment or "").splitlines()
+    Once a person changes it or clears ``fuzzy``, the text is theirs."""
+    return (
+        FUZZY in entry.flags
+        and any(line.startswith(PSEUDO_PREFIX) for line in (entry.comment or "").splitlines())
+        and not is_edited(entry)
     )
 
 
 def is_edited(entry: polib.POEntry) -> bool:
     """Text that is not what an engine wrote: its fingerprint does not match, or no engine
     claims it (a fuzzy entry a person typed, in Poedit say)."""
-    if not entry.msgstr or is_pseudo(entry):
+    if not entry.msgstr:
         return False
     recorded = _notes(entry, FINGERPRINT_PREFIX)
     if recorded:
