@@ -400,7 +400,8 @@ def load(path: Path, lang: Language | None = None) -> polib.POFile:
 def _shown_name(page: str) -> str:
     """A page's name as a catalog's header can hold it: characters that would end a line
     or that no one sees written as <U+XXXX> (D504 refuses such names anyway)."""
-    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in page)
+    shown = "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in page)
+    return shown.strip()  # a header value's edge spaces do not survive a reading
 
 
 def new(lang: Language, page: str) -> polib.POFile:

@@ -192,7 +192,9 @@ def test_obsolete_entry_with_a_previous_msgid_reads_back(folder: Path) -> None:
     assert "#~|" not in (folder / "page.po").read_text(encoding="utf-8")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(po=catalogs())
 def test_written_catalog_reads_back_as_written(folder: Path, po: polib.POFile) -> None:
     """Fails when ``catalog.syntax`` or ``catalog.load`` splits lines as
@@ -209,7 +211,9 @@ def _msgfmt(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["msgfmt", *args], capture_output=True, text=True, check=False)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(po=catalogs())
 def test_msgfmt_compiles_what_diptych_reads(folder: Path, po: polib.POFile) -> None:
     """msgfmt (a sample of catalogs: it is a process per example) accepts every catalog
