@@ -3,4 +3,4 @@
 Each module has ``help`` (one line), ``add_arguments(parser)`` and ``run(args) -> int``.
 """
 
-NAMES = ("translate", "status", "models", "check", "review")
+NAMES = ("translate", "status", "models", "check", "review", "suggest")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
+
+from ..suggestions.form import form_url
 
 # Side-by-side pages live under this folder of each target language: /en/side-by-side/...
 PAIR_DIR = "side-by-side"
@@ -65,3 +67,13 @@ def catalog_edit_url(
     path = "/".join([*parts, quote(catalog_rel)])
     url = urljoin(base, path)
     return f"{url}#L{line}" if line else url
+
+
+def suggestion_url(
+    repo_url: str | None, lang: str, page: str, msgid: str, shown: str | None
+) -> str | None:
+    """The issue form that suggests a fix for one unit (:mod:`diptych.suggestions.form`),
+    where the repository is on GitHub (None elsewhere: the catalog link stands in)."""
+    if not repo_url or not urlsplit(repo_url).netloc.lower().endswith("github.com"):
+        return None
+    return form_url(repo_url, lang, page, msgid, shown)
