@@ -16,10 +16,11 @@ from pathlib import Path
 
 from ..config import load_project
 from ..errors import DiptychError
+from ..github import GitHub
+from ..gitrepo import Git
 from ..suggestions.apply import Refused, apply
 from ..suggestions.form import FormError, parse
-from ..suggestions.github import GitHub
-from ..suggestions.publish import Git, Issue, handle, pull_body, refusal
+from ..suggestions.publish import Issue, handle, pull_body, refusal
 
 help = "apply a translation fix sent through the site's issue form (a GitHub issue event)"
 

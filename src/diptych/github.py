@@ -1,4 +1,4 @@
-"""The few calls of GitHub's REST API a suggestion needs: find, open and update a pull
+"""The few calls of GitHub's REST API the workflows need: find, open and update a pull
 request, comment on an issue. The API's address comes from ``GITHUB_API_URL`` in a
 workflow (GitHub Enterprise included); tests point it at a server on 127.0.0.1."""
 
@@ -11,7 +11,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import DiptychError
+from .errors import DiptychError
 
 TIMEOUT = 30
 
