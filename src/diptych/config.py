@@ -34,6 +34,9 @@ _Loader.add_multi_constructor("!ENV", _ignore_python_tags)
 _Loader.add_multi_constructor("!relative", _ignore_python_tags)
 
 
+PUBLISH_MODES = ("commit", "pull-request")
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -46,6 +49,9 @@ class Project:
     repo_url: str | None = None
     edit_uri: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # How the publish workflow delivers new machine translations: committed to the branch
+    # it runs on, or proposed in one pull request for review.
+    publish: str = "commit"
 
     @property
     def pseudo_preview(self) -> bool:
@@ -215,6 +221,15 @@ def load_project(root: Path | str = ".", config_file: str = CONFIG_FILE) -> Proj
 
     extra = config.get("extra") or {}
     settings = extra.get("diptych") or {} if isinstance(extra, dict) else {}
+    publish = str(settings.get("publish", "commit"))
+    if publish not in PUBLISH_MODES:
+        raise ConfigError(
+            f"extra.diptych.publish is {publish!r}",
+            path=path,
+            line=_line_of(text, r"publish:"),
+            hint="write `publish: commit` (machine translations go straight to the site) or "
+            "`publish: pull-request` (one pull request collects them for review)",
+        )
     return Project(
         root=root,
         config_file=path,
@@ -226,4 +241,5 @@ def load_project(root: Path | str = ".", config_file: str = CONFIG_FILE) -> Proj
         repo_url=config.get("repo_url"),
         edit_uri=config.get("edit_uri"),
         extra=settings,
+        publish=publish,
     )

