@@ -103,3 +103,20 @@ def test_corrupt_catalog_names_file_and_line_and_touches_nothing_else(
     )
     assert broken.read_text(encoding="utf-8") == text  # left exactly as the person left it
     assert "Текст Б, новый." in (root / "translations" / "en" / "б.po").read_text(encoding="utf-8")
+
+
+def test_unknown_publish_mode_in_mkdocs_yml(make_site: Site, diptych: Run) -> None:
+    """The publish workflow's delivery is one of two words; anything else stops every
+    command at the line, before a run translates anything it could not deliver."""
+    root = make_site({"а.md": "Текст.\n"})
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("extra:\n  diptych:\n    publish: push\n")
+    code, _, err = diptych(root, "status")
+    assert (code, err.splitlines()) == (
+        2,
+        [
+            f"diptych: error: {root / 'mkdocs.yml'}:15: extra.diptych.publish is 'push'",
+            "  hint: write `publish: commit` (machine translations go straight to the site) or "
+            "`publish: pull-request` (one pull request collects them for review)",
+        ],
+    )
