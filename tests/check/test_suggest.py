@@ -256,7 +256,7 @@ def test_a_very_long_text_is_refused(site: Site) -> None:
 @pytest.mark.parametrize(
     ("text", "unit", "message"),
     [
-        ("", PEACE, "The new translation is empty."),
+        ("_No response_", PEACE, "The new translation is empty."),
         ("Statement\non the situation", HEADING, "This passage is a single line"),
         ("CSTO forces.\n\nThey arrived.", PEACE, "The new translation holds an empty line"),
         (ENGLISH[PEACE], PEACE, "This translation is already on the site"),
