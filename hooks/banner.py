@@ -1,5 +1,6 @@
-"""The translation notice on each page: counts of unreviewed units and the way to the
-side-by-side view (translated pages), or to the side-by-side views (source pages)."""
+"""The translation notice on each page: counts of unreviewed units, the legend of the marks
+of machine output and the way to the side-by-side view (translated pages), or to the
+side-by-side views (source pages)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if rel is not None:
         view = site.view(rel, lang)
         href = get_relative_url(pair_url(rel, lang), page.url)
-        return after_heading(html, translation_note(view, href, banner(view, href)))
+        note = banner(view, href, legend=True)  # with what the page's marks mean
+        return after_heading(html, translation_note(view, href, note))
     if lang == site.source.code and site.has_page(page.file.src_uri):
         links = [
             (t.code, t.name, get_relative_url(pair_url(page.file.src_uri, t.code), page.url))

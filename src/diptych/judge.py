@@ -37,8 +37,18 @@ NOT_IN_FIELDS = ("<", ">", "&")
 
 # What the site itself wraps a unit shown in Russian in (see page_catalog.fallback_markup).
 FALLBACK = Inventory.of('<span lang="ru" dir="rtl" class="dp-untranslated">x</span>')
+# What the site puts before machine output on a page (see page_catalog.marked_markup).
+# Only the page may hold it, where the site put it: a translation judged on its own may
+# not (it would forge a mark, or with role= and aria-label= tell a screen reader other
+# words than the page shows).
+MARK = Inventory.of(
+    '<span class="dp-mark dp-mark--machine" role="img" aria-label="x"></span>'
+    '<span class="dp-mark dp-mark--stale" role="img" aria-label="x"></span>'
+)
 
 Fallback = Callable[[Unit], "str | None"]
+# How a candidate translation stands on the page (the site's mark of machine output).
+Present = Callable[[Unit, str], str]
 
 # How much rendering the search for the units responsible may cost, in characters of
 # page rendered (at least MIN_RENDERINGS renderings of the page): past it the rest of the
@@ -123,10 +133,13 @@ class Judge:
         page: Page,
         texts: Mapping[str, str],
         fallback: Fallback = _no_fallback,
+        present: Present | None = None,
     ) -> Verdict:
         """For each unit (by source text) whose candidate translation in ``texts`` may not
         be published, what publishing it would add. Units without a candidate are shown
-        as ``fallback`` writes them (None: the Russian unit as it is)."""
+        as ``fallback`` writes them (None: the Russian unit as it is); a candidate stands
+        as ``present`` writes it (None: as it is). The page may hold the site's
+        :data:`MARK`; a translation judged on its own may not."""
         problems: dict[str, list[str]] = {}
         baseline = self.baseline(page)
         definitions = reference_definitions(page)
@@ -150,6 +163,7 @@ class Judge:
                 order.append(unit.text)
 
         rendered = [0]
+        baseline = baseline | MARK
 
         def gained(accepted: Sequence[str]) -> list[Item]:
             rendered[0] += 1
@@ -157,7 +171,9 @@ class Judge:
 
             def shown(unit: Unit) -> str | None:
                 text = chosen.get(unit.text)
-                return text if text is not None else fallback(unit)
+                if text is None:
+                    return fallback(unit)
+                return text if present is None else present(unit, text)
 
             return baseline.gains(self.inventory(body(page.render(shown))))
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import copy
 import functools
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,11 @@ from .inventory import Inventory
 from .judge import Judge
 from .languages import Language
 from .segment import Page, Unit
+from .site.strings import ui
+
+# Units whose place on the page can hold markup (front matter and admonition titles
+# cannot): the site marks them when they are shown in Russian or as machine output.
+MARKUP_KINDS = ("paragraph", "heading", "cell")
 
 
 def _fallback(unit: Unit, source: Language, lang: Language) -> str | None:
@@ -39,10 +45,37 @@ def _fallback(unit: Unit, source: Language, lang: Language) -> str | None:
 def fallback_markup(unit: Unit, source: Language, lang: Language) -> str | None:
     """The source unit as a page in ``lang`` shows it: wrapped to mark its language, where
     the unit's place allows markup (None: as it is)."""
-    if unit.kind not in ("paragraph", "heading", "cell"):
+    if unit.kind not in MARKUP_KINDS:
         return None  # front matter and admonition titles cannot hold markup
     direction = f" dir={source.dir}" if source.rtl != lang.rtl else ""
     return f'<span lang={source.code}{direction} class="dp-untranslated">{unit.text}</span>'
+
+
+def machine_mark(state: State, entry: polib.POEntry | None) -> str | None:
+    """Whether text shown for a unit is an engine's output, and which: ``"machine"``
+    (machine translation, or pseudo-localised text in a layout preview), ``"stale"`` (a
+    machine stand-in for a unit whose source changed after review), None (a person's
+    words: reviewed or edited)."""
+    if state is State.STALE:
+        return "stale"
+    if state is State.MACHINE or (entry is not None and catalog.is_pseudo(entry)):
+        return "machine"
+    return None
+
+
+def marked_markup(unit: Unit, text: str, mark: str | None, lang: Language) -> str:
+    """A translation as the page in ``lang`` shows it: machine output (``mark``, see
+    :func:`machine_mark`) starts with the site's mark, an empty element that screen
+    readers announce by its label and CSS draws (``.dp-mark``), where the unit's place
+    allows markup. It wraps nothing, so nothing in the translation can close it or leave
+    it early; the judge renders the page with it (:data:`diptych.judge.MARK`)."""
+    if mark is None or unit.kind not in MARKUP_KINDS:
+        return text
+    label = html.escape(ui(lang.code, "mark." + mark), quote=True)
+    return (
+        f'<span class="dp-mark dp-mark--{mark}" role="img" aria-label="{label}"></span>'
+        + text.lstrip()
+    )
 
 
 @dataclass(frozen=True)
@@ -72,6 +105,12 @@ class Record:
     def shown_state(self) -> str:
         """The state as the side-by-side view labels it."""
         return "unsafe" if self.unsafe else self.state.value
+
+    @property
+    def mark(self) -> str | None:
+        """How the reading page marks the text shown as machine output (see
+        :func:`machine_mark`); None where a person's words or the Russian unit show."""
+        return machine_mark(self.state, self.entry) if self.text is not None else None
 
 
 @dataclass
@@ -106,7 +145,8 @@ class PageCatalog:
         """Join ``page`` (``rel``: its path relative to docs/) with the catalog at
         ``path``. With a ``judge``, what a reader may see is judged as the page will be
         published, the units shown in Russian wrapped as the site wraps them (with
-        ``source``, the source language: :func:`fallback_markup`); ``pseudo`` lets
+        ``source``, the source language: :func:`fallback_markup`) and machine output
+        marked as the site marks it (:func:`marked_markup`); ``pseudo`` lets
         pseudo-localised text be shown (a layout preview).
         A catalog that cannot be read raises :class:`~diptych.errors.CatalogError`."""
         if path.is_file():
@@ -166,15 +206,27 @@ class PageCatalog:
         merged = {e.msgid: e for e in self.po if not e.obsolete and catalog.is_unit_entry(e)}
         kept = {e.msgid: e for e in self.po if e.obsolete and catalog.persons_words(e)}
         candidates: dict[str, str] = {}
+        marks: dict[str, str | None] = {}
         for unit in self.page.units:
             entry = merged.get(unit.text)
             if entry is not None:
                 text = catalog.publishable(entry, pseudo)
                 if text is not None:
                     candidates[unit.text] = text
+                    marks[unit.text] = machine_mark(catalog.state_of(entry), entry)
         refused: dict[str, list[str]] = {}
         if judge is not None:
-            verdict = judge.page(self.page, candidates, fallback or (lambda unit: None))
+
+            def marked(unit: Unit, text: str) -> str:
+                return marked_markup(unit, text, marks.get(unit.text), self.lang)
+
+            # The page as the site publishes it (with ``source``): machine output marked.
+            verdict = judge.page(
+                self.page,
+                candidates,
+                fallback or (lambda unit: None),
+                present=marked if fallback is not None else None,
+            )
             refused, self.allowed = verdict.refused, verdict.allowed
         for unit in self.page.units:
             entry = merged.get(unit.text)

@@ -11,6 +11,8 @@ from urllib.parse import quote, urlsplit
 from sitefixtures import FIRST, REPO_URL, SITE_URL, Built
 from sitehtml import body, element_with_text, find_all, parse
 
+from diptych.suggestions.form import form_url
+
 FIRST_URL = "statements/2023-03-01-первое-заявление/"
 SECOND_URL = "statements/2023-05-09-второе-заявление/"
 
@@ -142,7 +144,7 @@ def test_banner_counts(mini_site: Built) -> None:
     }
     # The machine output with broken markup is withheld, as status and check say too.
     assert counts == {"reviewed": 3, "machine": 2, "stale": 1, "withheld": 1, "missing": 2}
-    assert banner[0].all_text() == (
+    assert find_all(banner[0], "p")[0].all_text() == (  # then the marks' legend
         "This translation is not fully reviewed: 3 reviewed, 2 machine-translated, 1 stale, "
         "1 withheld (shown in Russian), 2 not yet translated (shown in Russian). "
         "Compare with the original side by side"
@@ -173,10 +175,14 @@ def test_side_by_side_rows_states_and_links(mini_site: Built) -> None:
     assert (tgt.attrs["lang"], tgt.attrs["dir"]) == ("en", "ltr")
     assert tgt.all_text() == "A reviewed paragraph about peace."
     assert find_all(row, "span", cls="dp-state")[0].all_text() == "reviewed"
+    # "Suggest a fix" opens the issue form, filled in; the PO route stays beside it.
     link = find_all(row, "a", cls="dp-suggest")[0]
+    assert link.attrs["href"] == form_url(
+        REPO_URL, "en", FIRST, "Проверенный абзац о мире.", "A reviewed paragraph about peace."
+    )
     line = msgstr_line(catalog_path, "Проверенный абзац о мире.")
     expected = f"{REPO_URL}/edit/main/translations/en/{q(FIRST.replace('.md', '.po'))}#L{line}"
-    assert link.attrs["href"] == expected
+    assert find_all(row, "a", cls="dp-edit-po")[0].attrs["href"] == expected
     stale = by_source["Устаревший абзац о море."]
     assert find_all(stale, "span", cls="dp-state--stale")[0].all_text() == (
         "stale: the original changed after review"

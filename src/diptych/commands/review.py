@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import polib
-from filelock import FileLock
-from filelock import Timeout as FileLockTimeout
+from rich.console import Console
+from rich.text import Text
 
 from .. import catalog
-from ..catalog import BROKEN, FUZZY, State, msgid_lines, state_of
-from ..check import injection
-from ..check.base import CatalogInfo, Finding
-from ..check.rules import Severity
+from ..catalog import State
+from ..changes import Op, Segment, plain, stale_change
+from ..check.base import CatalogInfo
 from ..check.runner import Checker
 from ..check.settings import load as load_settings
 from ..config import Project, load_project
-from ..errors import DiptychError, LockTimeout
+from ..errors import DiptychError
 from ..page_catalog import entry_at
+from ..reviewing import mark_reviewed, open_catalog, project_lock
+from ..reviewing import problems as problems_of
 
 help = "list the entries of a catalog that await review, or mark entries reviewed"
 
@@ -83,13 +86,40 @@ def _entry_at(project: Project, info: CatalogInfo, line: int) -> polib.POEntry:
 AWAITING = (State.MACHINE, State.EDITED, State.STALE)
 
 
-def _show(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# Characters a terminal would act on or that reorder what it shows (the bidirectional
+# embeddings, overrides and isolates D503 reports): printed as escapes, never raw.
+_UNSHOWN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LABEL = 17  # where the texts start: "    translation: "
 
 
-def _list(project: Project, info: CatalogInfo) -> None:
-    """What awaits review, as the page's model says: machine, edited and stale units."""
+def _show(text: str) -> str:
+    """A catalog text in full, its continuation lines indented under its first; control
+    characters as escapes (catalog text is untrusted, and this goes to a terminal)."""
+    text = _UNSHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.replace("\n", "\n" + " " * _LABEL)
+
+
+def _styled(segments: Sequence[Segment]) -> Text:
+    """The word diff for a terminal: the plain text's marks, in colour."""
+    styles = {Op.EQUAL: "", Op.DELETED: "red strike", Op.INSERTED: "green underline"}
+    out = Text()
+    for segment in segments:
+        out.append(_show(plain([segment])), style=styles[segment.op])
+    return out
+
+
+def _terminal() -> Console | None:
+    """A console for colour when the output is a terminal (None: plain text)."""
+    if not sys.stdout.isatty():
+        return None
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _list(project: Project, info: CatalogInfo, console: Console | None = None) -> None:
+    """What awaits review, as the page's model says: machine, edited and stale units, their
+    texts in full; for a stale unit also the source that was reviewed, what changed in it
+    (``[-deleted-]{+inserted+}``) and the translation a person wrote for it. With a
+    ``console`` (a terminal), the change is in colour."""
     shown = project.relative(info.path).as_posix()
     pending = 0
     records = info.joined.records.values() if info.joined is not None else []
@@ -100,40 +130,18 @@ def _list(project: Project, info: CatalogInfo) -> None:
         pending += 1
         print(f"{shown}:{record.line}: {record.state.value}")
         print(f"    source:      {_show(entry.msgid)}")
-        if record.state is State.STALE and entry.previous_msgid:
-            print(f"    was:         {_show(entry.previous_msgid)}")
+        change = stale_change(record)
+        if change is not None:
+            print(f"    was:         {_show(change.old)}")
+            if console is None:
+                print(f"    change:      {_show(plain(change.segments))}")
+            else:
+                console.print(Text("    change:      ") + _styled(change.segments))
+            if change.previous is not None:
+                print(f"    reviewed:    {_show(change.previous)}")
         print(f"    translation: {_show(entry.msgstr)}")
     if not pending:
         print(f"{shown}: nothing awaits review")
-
-
-def _problems(checker: Checker, info: CatalogInfo, entry: polib.POEntry) -> list[str]:
-    """Errors the entry would have once reviewed (fuzzy cleared), as check would say them:
-    its markup judged in its page with the catalog's other translations, as the site would
-    publish it, and every other rule on the entry alone."""
-    assert info.po is not None and info.lang is not None
-    trial = polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, tcomment=entry.tcomment)
-    solo = polib.POFile(wrapwidth=0)
-    solo.append(trial)
-    probe = CatalogInfo(info.path, info.lang, info.page, solo, info.text, {id(trial): 1})
-    page = polib.POFile(wrapwidth=0)
-    for other in info.po:
-        if other is not entry and not other.obsolete:
-            page.append(other)
-    page.append(trial)
-    in_page = CatalogInfo(info.path, info.lang, info.page, page, info.text)
-    refused = [
-        Finding("D501", info.path, 1, f"publishing the translation would add {description}")
-        for judged, problems in injection.verdicts(in_page, checker.judge)
-        if judged is trial
-        for description in problems
-    ]
-    findings = [
-        *checker.content(probe, info.lang),
-        *refused,
-        *injection.bidi_controls(probe),
-    ]
-    return [f"{f.code}: {f.message}" for f in findings if checker.severity(f) is Severity.ERROR]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -146,60 +154,41 @@ def run(args: argparse.Namespace) -> int:
     for name, line in marks:
         by_file.setdefault(_resolve(project, name), []).append(line)
 
-    lock = FileLock(str(project.lock_file), timeout=60)
-    project.lock_file.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        lock.acquire()
-    except FileLockTimeout:
-        raise LockTimeout(
-            "another diptych run holds the lock",
-            path=project.relative(project.lock_file),
-            hint="wait for `diptych translate` to finish, then try again",
-        ) from None
     refused = 0
-    try:
+    with project_lock(project):
         for path, wanted in by_file.items():
             checker = Checker(project, settings)
-            lang, page = checker.locate(path)
-            po = catalog.load(path, lang)
-            text = path.read_text(encoding="utf-8")
-            lines = msgid_lines(text, po)
-            info = CatalogInfo(path, lang, page, po, text, lines)
-            checker.join(info)
+            opened = open_catalog(checker, path)
+            info = opened.info
             if None in wanted:
-                _list(project, info)
+                _list(project, info, _terminal())
             changed = False
             for line in sorted({n for n in wanted if n is not None}):
                 entry = _entry_at(project, info, line)
-                where = f"{project.relative(path).as_posix()}:{lines[id(entry)]}"
+                where = f"{project.relative(path).as_posix()}:{opened.line_of(entry)}"
                 if args.text is not None:
                     entry.msgstr = args.text
                 if not entry.msgstr:
                     print(f"{where}: not reviewed: the entry has no translation (use --text)")
                     refused += 1
                     continue
-                if lang is None or page is None:
+                if not opened.belongs:
                     print(f"{where}: not reviewed: the catalog belongs to no page of this site")
                     refused += 1
                     continue
-                problems = _problems(checker, info, entry)
+                problems = problems_of(checker, opened, entry)
                 if problems:
                     for problem in problems:
-                        print(f"{where}: {problem}")
+                        print(f"{where}: {problem.code}: {problem.message}")
                     print(f"{where}: not reviewed: fix the translation first")
                     refused += 1
                     continue
-                was = state_of(entry)
-                entry.flags = [f for f in entry.flags if f not in (FUZZY, BROKEN)]
-                entry.previous_msgid = None
-                entry.previous_msgctxt = None
+                was = mark_reviewed(entry)
                 changed = True
                 note = (
                     "already reviewed" if was is State.REVIEWED else f"reviewed (was {was.value})"
                 )
                 print(f"{where}: {note}")
             if changed and not args.dry_run:
-                catalog.save(po, path)
-    finally:
-        lock.release()
+                catalog.save(opened.po, path)
     return 1 if refused else 0

@@ -9,7 +9,8 @@ translation / original / both toggle and remembers the choice.
 Catalog text reaches the HTML only through the site's renderer (after the judge,
 :mod:`diptych.judge`, has passed it in :mod:`diptych.site.views`) and then an allowlist
 sanitizer configured from the source page's rendering; every other string goes through
-:func:`html.escape`.
+:func:`html.escape` (the kept translation and the old source of a stale unit too: no judge
+has passed them, so they are shown as text, never rendered).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..catalog import State
+from ..changes import Op, stale_change
 from ..page_catalog import Record
-from .links import catalog_edit_url
+from .links import catalog_edit_url, suggestion_url
 from .strings import native_name, ui
 from .views import PageView
 
@@ -51,10 +53,19 @@ class EditLinks:
     docs_dir_name: str = "docs"
 
     def url(self, view: PageView, unit_view: Record) -> str | None:
+        """The catalog at the unit's msgstr, in the forge's editor (the PO route)."""
         if unit_view.edit_line is None:
             return None
         return catalog_edit_url(
             self.repo_url, self.edit_uri, self.docs_dir_name, view.catalog_rel, unit_view.edit_line
+        )
+
+    def form(self, view: PageView, unit_view: Record) -> str | None:
+        """The issue form for this unit, prefilled (GitHub only; None: none)."""
+        if unit_view.edit_line is None:
+            return None
+        return suggestion_url(
+            self.repo_url, view.lang.code, view.rel_path, unit_view.unit.text, unit_view.text
         )
 
 
@@ -77,8 +88,27 @@ def state_badge(lang: str, unit_view: Record) -> str:
     return f'<span class="dp-state dp-state--{e(state)}">{e(ui(lang, "state." + state))}</span>'
 
 
-def banner(view: PageView, pair_href: str | None = None) -> str:
-    """The short notice on a page with unreviewed units, with the counts ('' if none)."""
+def mark_legend(view: PageView) -> str:
+    """What the marks of machine output on the reading page mean ('' if it has none):
+    a sample of each mark the page shows (hidden from screen readers, which hear each
+    mark's own label) and its words."""
+    marks = view.marks
+    if not marks:
+        return ""
+    lang = view.lang.code
+    items = " ".join(
+        f'<span class="dp-legend__item dp-legend__item--{mark}">'
+        f'<span class="dp-mark dp-mark--{mark}" aria-hidden="true"></span>'
+        f"{e(ui(lang, 'mark.' + mark))}</span>"
+        for mark in ("machine", "stale")
+        if mark in marks
+    )
+    return f'<p class="dp-legend">{e(ui(lang, "mark.legend"))}: {items}</p>'
+
+
+def banner(view: PageView, pair_href: str | None = None, *, legend: bool = False) -> str:
+    """The short notice on a page with unreviewed units, with the counts ('' if none);
+    with ``legend`` (the reading page), what its marks of machine output mean."""
     counts = view.counts()
     if view.unreviewed == 0:
         return ""
@@ -96,7 +126,9 @@ def banner(view: PageView, pair_href: str | None = None) -> str:
         + ", ".join(parts)
         + "."
         + (link if pair_href else "")
-        + "</p></aside>"
+        + "</p>"
+        + (mark_legend(view) if legend else "")
+        + "</aside>"
     )
 
 
@@ -124,6 +156,62 @@ def _cell(
         f'<div class="dp-{side}{extra}" lang="{lang.code}" dir="{direction}" tabindex="0">'
         f"{body}</div>"
     )
+
+
+_DIFF_TAGS = {Op.DELETED: "del", Op.INSERTED: "ins"}
+
+
+def change_block(view: PageView, unit_view: Record) -> str:
+    """For a stale unit, what the reviewer needs ('' for any other): the translation a
+    person wrote for the old source and a word diff of the Russian change.
+
+    Both texts come from the catalog and are escaped, never rendered: the judge passed
+    only the text a reader may see (:mod:`diptych.site.views`), not the kept one, and
+    the old source is no unit of the page. Markdown marks show as typed, as in the
+    catalog a reviewer edits."""
+    change = stale_change(unit_view)
+    if change is None:
+        return ""
+    lang = view.lang.code
+    parts = [
+        f'<details class="dp-change" open><summary>{e(ui(lang, "change.summary"))}</summary>'
+        '<dl class="dp-change__list">'
+    ]
+    if change.previous is not None:
+        parts.append(
+            f"<dt>{e(ui(lang, 'change.previous'))}</dt>"
+            f'<dd class="dp-change__previous" lang="{lang}" dir="{view.lang.dir}">'
+            f"{e(change.previous)}</dd>"
+        )
+    diff = "".join(
+        f"<{_DIFF_TAGS[s.op]}>{e(s.text)}</{_DIFF_TAGS[s.op]}>" if s.op in _DIFF_TAGS else e(s.text)
+        for s in change.segments
+    )
+    source = view.source
+    parts.append(
+        f"<dt>{e(ui(lang, 'change.diff'))}</dt>"
+        f'<dd class="dp-change__diff" lang="{source.code}" dir="{source.dir}">{diff}</dd>'
+        "</dl></details>"
+    )
+    return "".join(parts)
+
+
+def _suggest_links(lang: str, form: str | None, catalog: str | None) -> str:
+    """ "Suggest a fix" (the issue form where there is one, else the catalog), and the
+    catalog as a second, smaller way for those who prefer to edit PO."""
+    first = form or catalog
+    if first is None:
+        return ""
+    out = (
+        f' <a class="dp-suggest" href="{e(first)}" rel="noopener"'
+        f' aria-label="{e(ui(lang, "suggest.label"))}">{e(ui(lang, "suggest"))}</a>'
+    )
+    if form and catalog:
+        out += (
+            f' <a class="dp-edit-po" href="{e(catalog)}" rel="noopener"'
+            f' aria-label="{e(ui(lang, "edit.po.label"))}">{e(ui(lang, "edit.po"))}</a>'
+        )
+    return out
 
 
 def side_by_side(
@@ -172,19 +260,13 @@ def side_by_side(
             target_cell = target_cell.replace(
                 '<div class="dp-tgt', f'<div class="dp-h{level} dp-tgt', 1
             )
-        edit = links.url(view, unit_view)
-        suggest = (
-            f' <a class="dp-suggest" href="{e(edit)}" rel="noopener"'
-            f' aria-label="{e(ui(lang, "suggest.label"))}">{e(ui(lang, "suggest"))}</a>'
-            if edit
-            else ""
-        )
+        suggest = _suggest_links(lang, links.form(view, unit_view), links.url(view, unit_view))
         out.append(
             f'<div class="dp-row dp-kind-{e(kind)}" id="u{number}"'
             f' data-state="{e(unit_view.shown_state)}">'
             f"{source_cell}{target_cell}"
             f'<p class="dp-meta">{state_badge(lang, unit_view)}{suggest}</p>'
-            "</div>"
+            f"{change_block(view, unit_view)}</div>"
         )
     out.append("</div>")
     return "\n".join(part for part in out if part)

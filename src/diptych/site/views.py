@@ -8,6 +8,10 @@ language. For every distinct unit it decides what may be shown:
   rendered page that its source lacks and, for front-matter fields, that it is plain text;
 * otherwise nothing, and the page shows the Russian unit, marked ``lang="ru"``.
 
+On the reading page, machine output (machine and stale units, see
+:func:`diptych.page_catalog.machine_mark`) starts with the site's mark
+(:func:`diptych.page_catalog.marked_markup`), which the judge renders too.
+
 Refusing a translation for safety logs a warning naming the catalog file and line. The
 build never runs a model; it only reads ``docs/`` and ``translations/``.
 """
@@ -24,7 +28,7 @@ from ..catalog import State
 from ..inventory import Inventory
 from ..judge import Judge
 from ..languages import Language
-from ..page_catalog import PageCatalog, Record, fallback_markup
+from ..page_catalog import MARKUP_KINDS, PageCatalog, Record, fallback_markup, marked_markup
 from ..segment import Page, Slot, Unit
 
 log = logging.getLogger("mkdocs.diptych")
@@ -85,15 +89,25 @@ class PageView:
                 return (view.text, True) if view.text is not None else (unit.text, False)
         return None
 
+    @property
+    def marks(self) -> set[str]:
+        """The marks of machine output the reading page shows ("machine", "stale")."""
+        return {
+            mark
+            for slot in self.slots
+            if slot.unit.kind in MARKUP_KINDS and (mark := self.view(slot.unit).mark)
+        }
+
     def markdown(self) -> str:
         """The page in the target language, as Markdown: the source with every publishable
-        translation put in its place and every other unit kept in Russian, wrapped in a
-        ``<span lang="ru">`` so that the reader's browser (and screen reader) knows."""
+        translation put in its place (machine output with its mark) and every other unit
+        kept in Russian, wrapped in a ``<span lang="ru">`` so that the reader's browser
+        (and screen reader) knows."""
 
         def translate(unit: Unit) -> str | None:
-            text = self.view(unit).text
-            if text is not None:
-                return text
+            record = self.view(unit)
+            if record.text is not None:
+                return marked_markup(unit, record.text, record.mark, self.lang)
             return fallback_markup(unit, self.source, self.lang)
 
         return self.page.render(translate)
