@@ -39,14 +39,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
-from filelock import FileLock
-from filelock import Timeout as FileLockTimeout
 
 from . import catalog, moves
 from .config import Project
 from .engine import Engine, Translator
-from .errors import DiptychError, LockTimeout
+from .errors import DiptychError
 from .languages import Language
+from .lock import project_lock
 from .protect import Protected, inline_parser, protect, restore
 from .segment import Page, segment_file
 from .sentences import Split, split
@@ -440,17 +439,7 @@ def translate(
     languages = list(languages or project.targets)
     report = Report()
     began = clock()
-    lock = FileLock(str(project.lock_file), timeout=lock_timeout)
-    project.lock_file.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        lock.acquire()
-    except FileLockTimeout:
-        raise LockTimeout(
-            f"another diptych run has held the lock for {lock_timeout:.0f} s",
-            path=project.relative(project.lock_file),
-            hint="wait for it to finish; if none is running, delete the lock file",
-        ) from None
-    try:
+    with project_lock(project, lock_timeout):
         if not paths and shard is None:
             # Only a run over the whole project: shards would race for the same catalog.
             found = moves.find(project, languages)
@@ -502,7 +491,5 @@ def translate(
                 if job.lang == lang:
                     _save(project, job, uptodate, report, pseudo)
             uptodate.save()
-    finally:
-        lock.release()
     report.seconds = clock() - began
     return report

@@ -9,14 +9,10 @@ page among the catalog's other translations exactly as the site would publish it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
-from filelock import FileLock
-from filelock import Timeout as FileLockTimeout
 
 from . import catalog
 from .catalog import BROKEN, FUZZY, State, msgid_lines, state_of
@@ -24,28 +20,6 @@ from .check import injection
 from .check.base import CatalogInfo, Finding
 from .check.rules import Severity
 from .check.runner import Checker
-from .config import Project
-from .errors import LockTimeout
-
-
-@contextmanager
-def project_lock(project: Project, timeout: float = 60) -> Iterator[None]:
-    """Hold the project's lock (the one ``diptych translate`` holds) while catalogs are
-    read and written, so that no run writes a catalog between the two."""
-    lock = FileLock(str(project.lock_file), timeout=timeout)
-    project.lock_file.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        lock.acquire()
-    except FileLockTimeout:
-        raise LockTimeout(
-            "another diptych run holds the lock",
-            path=project.relative(project.lock_file),
-            hint="wait for `diptych translate` to finish, then try again",
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 @dataclass

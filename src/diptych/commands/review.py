@@ -26,8 +26,9 @@ from ..check.runner import Checker
 from ..check.settings import load as load_settings
 from ..config import Project, load_project
 from ..errors import DiptychError
+from ..lock import project_lock
 from ..page_catalog import entry_at
-from ..reviewing import mark_reviewed, open_catalog, project_lock
+from ..reviewing import mark_reviewed, open_catalog
 from ..reviewing import problems as problems_of
 
 help = "list the entries of a catalog that await review, or mark entries reviewed"

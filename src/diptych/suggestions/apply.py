@@ -19,7 +19,8 @@ from ..check.runner import Checker
 from ..check.settings import load as load_settings
 from ..config import Project
 from ..errors import DiptychError
-from ..reviewing import mark_reviewed, open_catalog, problems, project_lock
+from ..lock import project_lock
+from ..reviewing import mark_reviewed, open_catalog, problems
 from .form import Filled, text_key, unit_key
 
 # A translation this many times longer than its passage (and longer than FLOOR
