@@ -9,7 +9,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from diptych.site.build import current_language, site_for
-from diptych.site.links import translated_url
+from diptych.site.links import pair_url
 from diptych.site.listing import MARKER, dashboard_html, marker_options, statements_html
 from diptych.site.views import PageView
 
@@ -31,8 +31,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
                 return unit.text, site.source.code
         return view.rel_path, ""
 
-    def href(view: PageView) -> str:
-        return get_relative_url(translated_url(view.rel_path, lang, site.source.code), page.url)
+    def pair_href(view: PageView) -> str:
+        """The page's side-by-side view in the language of the dashboard's section."""
+        return get_relative_url(pair_url(view.rel_path, view.lang.code), page.url)
 
     def replace(match: Any) -> str:
         source = page.file.content_string
@@ -41,7 +42,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         options = marker_options(match.group(2), where, match.group(1))
         if match.group(1) == "dashboard":
             views = {t.code: site.views(t.code) for t in site.project.targets}
-            return dashboard_html(views, lang, title, href)
+            return dashboard_html(views, lang, title, pair_href)
         entries = [
             replace_field(entry, href=get_relative_url(entry.href, page.url))
             for entry in site.statements(lang)

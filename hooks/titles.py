@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from diptych.check.names import message
+from diptych.site.titles import document_title
 
 # Front-matter fields Material writes into pages or the search index: page title, nav
 # subtitle, status (a class name and tooltip), description and author (<meta>).
@@ -56,7 +57,9 @@ def as_html(meta: dict[str, Any]) -> None:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Every page of this build has been rendered (the other hooks have read its front
-    matter as text) and no template has run yet."""
+    matter as text) and no template has run yet. The templates get ``document_title``:
+    the ``<title>`` text, with the site's name once (``diptych.site.titles``)."""
+    env.filters["document_title"] = document_title
     for file in files.documentation_pages():
         page = getattr(file, "page", None)
         if page is not None and isinstance(page.meta, dict):

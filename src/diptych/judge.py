@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .errors import RenderError, SourceError
+from .footnotes import stub_definitions
 from .inventory import UNRENDERABLE, Inventory, Item, describe
 from .renderer import Renderer
 from .segment import Page, Unit
@@ -72,14 +73,19 @@ def newlines(text: str) -> str:
 
 
 def reference_definitions(page: Page) -> str:
-    """The page's link reference definitions, to append to a unit rendered on its own."""
+    """The page's link reference definitions and (empty) footnote definitions, to append
+    to a unit rendered on its own (:mod:`diptych.footnotes`)."""
     references = page.references.get("references", {})
-    return "\n".join(f"[{label}]: <{ref.get('href', '')}>" for label, ref in references.items())
+    links = "\n".join(f"[{label}]: <{ref.get('href', '')}>" for label, ref in references.items())
+    return "\n\n".join(part for part in (links, stub_definitions(page)) if part)
 
 
 def cell_markdown(text: str, definitions: str) -> str:
     """What the side-by-side view renders for one unit: the unit and the page's
-    reference definitions."""
+    reference and footnote definitions, so that its links and footnote references are
+    markup as on the page. (The view then drops the empty list of footnotes that
+    Python-Markdown appends, and links each reference to its definition's row:
+    :mod:`diptych.site.render`. It shows less than was judged, never more.)"""
     return text + ("\n\n" + definitions if definitions else "")
 
 

@@ -40,7 +40,8 @@ class Renderer:
     @classmethod
     def for_config_file(cls, config_file: Path) -> Renderer:
         """The renderer ``mkdocs build`` would use for ``config_file``: its
-        ``markdown_extensions``, read and validated by MkDocs' own loader and schema."""
+        ``markdown_extensions``, read and validated by MkDocs' own loader and schema (so a
+        python tag such as ``toc.slugify``'s is resolved as the build resolves it)."""
         from mkdocs.config import base
         from mkdocs.config import config_options as c
         from mkdocs.utils.yaml import yaml_load

@@ -27,6 +27,13 @@ class Status:
     # Pages that could not be read or segmented: left out of the counts, reported.
     problems: list[DiptychError] = field(default_factory=list)
 
+    def add(self, lang: str, rel: str, joined: PageCatalog) -> None:
+        """Count a page in one language, as ``status`` and the site's dashboard both do:
+        every distinct unit by the state its model gives it; a page with no units is not
+        listed."""
+        if joined.page.units:
+            self.rows.append(Row(lang, rel, joined.counts()))
+
     def totals(self) -> dict[str, dict[State, int]]:
         out: dict[str, dict[State, int]] = {}
         for row in self.rows:
@@ -81,5 +88,5 @@ def collect(project: Project) -> Status:
                 exc.path = exc.path and project.relative(exc.path)
                 status.problems.append(exc)
                 continue
-            status.rows.append(Row(lang.code, rel, joined.counts()))
+            status.add(lang.code, rel, joined)
     return status

@@ -92,6 +92,12 @@ def d109(site: Site, broken: bool) -> list[str]:
     return ["docs/page.md"]
 
 
+def d110(site: Site, broken: bool) -> list[str]:
+    date = "14.03.2022" if broken else "2022-03-14"
+    site.write("docs/statements/s.md", f"---\ntitle: Заявление\ndate: {date}\n---\n\nТекст.\n")
+    return ["docs/statements/s.md"]
+
+
 def d201(site: Site, broken: bool) -> list[str]:
     if broken:
         _msgstr(

@@ -20,6 +20,11 @@ NONE = "rgba(0, 0, 0, 0)"
 STATEMENT = "statements/2022-01-08-zayavlenie-mid/"
 
 
+def nth_row(n: int) -> str:
+    """The n-th pair of a side-by-side page (rows are named by their unit, not numbered)."""
+    return f".dp-pairs > .dp-row:nth-child({n + 1})"
+
+
 def open_page(page: Any, base: str, url: str) -> Any:
     response = page.goto(base + quote(url))
     assert response is not None and response.status == 200, url
@@ -74,7 +79,7 @@ def test_language_switcher_keeps_the_side_by_side_view(page_factory: Any, mini_u
     page.locator('.md-select__link[hreflang="ar"]').click()
     page.wait_for_load_state("load")
     assert page.url == mini_url + quote("ar/side-by-side/" + FIRST)
-    assert page.locator(".dp-row#u1 .dp-tgt").inner_text() == "البيان الأول"
+    assert page.locator(f"{nth_row(1)} .dp-tgt").inner_text() == "البيان الأول"
     clean(page)
 
 
@@ -119,8 +124,8 @@ def test_arabic_columns_are_mirrored(page_factory: Any, mini_url: str) -> None:
         src, tgt = row["src"], row["tgt"]
         assert abs(src["y"] - tgt["y"]) <= 2, (n, src, tgt)
         assert tgt["right"] <= src["x"], (n, src, tgt)  # original on the right
-    assert page.locator(".dp-row#u1 .dp-src").get_attribute("dir") == "ltr"
-    assert page.locator(".dp-row#u1 .dp-tgt").get_attribute("dir") == "rtl"
+    assert page.locator(f"{nth_row(1)} .dp-src").get_attribute("dir") == "ltr"
+    assert page.locator(f"{nth_row(1)} .dp-tgt").get_attribute("dir") == "rtl"
     clean(page)
 
 
@@ -128,7 +133,7 @@ def test_toggle_switches_and_is_remembered(page_factory: Any, mini_url: str) -> 
     page = open_page(page_factory(), mini_url, "en/side-by-side/" + FIRST)
     toggle = page.locator(".dp-toggle")
     assert toggle.is_visible()
-    src, tgt = page.locator("#u3 .dp-src"), page.locator("#u3 .dp-tgt")
+    src, tgt = page.locator(f"{nth_row(3)} .dp-src"), page.locator(f"{nth_row(3)} .dp-tgt")
     assert src.is_visible() and tgt.is_visible()
 
     toggle.get_by_role("button", name="Translation").click()
@@ -138,50 +143,59 @@ def test_toggle_switches_and_is_remembered(page_factory: Any, mini_url: str) -> 
 
     open_page(page, mini_url, "en/side-by-side/" + SECOND)  # another page: still translation
     assert page.locator(".dp-pairs").get_attribute("data-dp-view") == "translation"
-    assert not page.locator("#u2 .dp-src").is_visible()
-    assert page.locator("#u2 .dp-tgt").is_visible()
+    assert not page.locator(f"{nth_row(2)} .dp-src").is_visible()
+    assert page.locator(f"{nth_row(2)} .dp-tgt").is_visible()
     assert page.evaluate("localStorage.getItem('diptych.view')") == "translation"
 
     page.get_by_role("button", name="Original").click()
-    assert page.locator("#u2 .dp-src").is_visible()
-    assert not page.locator("#u2 .dp-tgt").is_visible()
-    assert not page.locator("#u2 .dp-meta").is_visible()
+    assert page.locator(f"{nth_row(2)} .dp-src").is_visible()
+    assert not page.locator(f"{nth_row(2)} .dp-tgt").is_visible()
+    assert not page.locator(f"{nth_row(2)} .dp-meta").is_visible()
 
     open_page(page, mini_url, "ar/side-by-side/" + FIRST)  # and in another language
     assert page.locator(".dp-pairs").get_attribute("data-dp-view") == "original"
-    assert not page.locator("#u1 .dp-tgt").is_visible()
+    assert not page.locator(f"{nth_row(1)} .dp-tgt").is_visible()
 
     page.locator('.dp-toggle__button[data-dp-view="both"]').click()
-    assert page.locator("#u1 .dp-src").is_visible() and page.locator("#u1 .dp-tgt").is_visible()
+    assert (
+        page.locator(f"{nth_row(1)} .dp-src").is_visible()
+        and page.locator(f"{nth_row(1)} .dp-tgt").is_visible()
+    )
     clean(page)
 
 
 def test_pointer_highlights_the_counterpart(page_factory: Any, mini_url: str) -> None:
     page = open_page(page_factory(), mini_url, "en/side-by-side/" + FIRST)
-    assert background(page, "#u3 .dp-tgt") == NONE
-    page.locator("#u3 .dp-src").hover()
-    assert background(page, "#u3 .dp-tgt") == HIGHLIGHT
-    assert background(page, "#u4 .dp-tgt") == NONE
-    page.locator("#u4 .dp-tgt").hover()
-    assert background(page, "#u4 .dp-src") == HIGHLIGHT
-    assert background(page, "#u3 .dp-tgt") == NONE
+    assert background(page, f"{nth_row(3)} .dp-tgt") == NONE
+    page.locator(f"{nth_row(3)} .dp-src").hover()
+    assert background(page, f"{nth_row(3)} .dp-tgt") == HIGHLIGHT
+    assert background(page, f"{nth_row(4)} .dp-tgt") == NONE
+    page.locator(f"{nth_row(4)} .dp-tgt").hover()
+    assert background(page, f"{nth_row(4)} .dp-src") == HIGHLIGHT
+    assert background(page, f"{nth_row(3)} .dp-tgt") == NONE
     clean(page)
 
 
 def test_keyboard_focus_highlights_the_counterpart(page_factory: Any, mini_url: str) -> None:
     page = open_page(page_factory(), mini_url, "en/side-by-side/" + FIRST)
     page.mouse.move(0, 0)
-    page.locator("#u3 .dp-src").focus()
-    assert background(page, "#u3 .dp-tgt") == HIGHLIGHT
+    page.locator(f"{nth_row(3)} .dp-src").focus()
+    assert background(page, f"{nth_row(3)} .dp-tgt") == HIGHLIGHT
     page.keyboard.press("Tab")  # to the translation of the same unit
     assert page.evaluate("document.activeElement.classList.contains('dp-tgt')")
-    assert page.evaluate("document.activeElement.closest('.dp-row').id") == "u3"
-    assert background(page, "#u3 .dp-src") == HIGHLIGHT
+    assert page.evaluate(
+        f"document.activeElement.closest('.dp-row') === document.querySelector('{nth_row(3)}')"
+    )
+    assert background(page, f"{nth_row(3)} .dp-src") == HIGHLIGHT
+    page.keyboard.press("Tab")  # to its permalink: the pair stays marked
+    assert page.evaluate("document.activeElement.classList.contains('dp-permalink')")
+    assert background(page, f"{nth_row(3)} .dp-src") == HIGHLIGHT
+    assert background(page, f"{nth_row(3)} .dp-tgt") == HIGHLIGHT
     page.keyboard.press("Tab")  # to its "suggest a fix" link: the pair stays marked
     assert page.evaluate("document.activeElement.classList.contains('dp-suggest')")
-    assert background(page, "#u3 .dp-src") == HIGHLIGHT
-    assert background(page, "#u3 .dp-tgt") == HIGHLIGHT
-    assert background(page, "#u4 .dp-src") == NONE
+    assert background(page, f"{nth_row(3)} .dp-src") == HIGHLIGHT
+    assert background(page, f"{nth_row(3)} .dp-tgt") == HIGHLIGHT
+    assert background(page, f"{nth_row(4)} .dp-src") == NONE
     clean(page)
 
 

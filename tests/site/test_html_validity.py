@@ -94,7 +94,7 @@ def test_axe_reports_a_serious_violation(page_factory: Any, mini_url: str) -> No
     page.evaluate(
         """() => {
             document.querySelector('.dp-toggle__button').textContent = '';
-            document.querySelector('#u3 .dp-tgt').style.color = '#eee';
+            document.querySelector('.dp-pairs > .dp-row:nth-child(4) .dp-tgt').style.color = '#eee';
         }"""
     )
     ids = {v["id"] for v in axe(page)}

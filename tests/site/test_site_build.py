@@ -237,11 +237,11 @@ def test_statements_listed_by_date_in_the_readers_language(mini_site: Built) -> 
 def test_dashboard_counts(mini_site: Built) -> None:
     root = parse(mini_site.page("dashboard/"))
     row = find_all(root, "tr", data_page=FIRST, data_lang="en")[0]
-    numbers = [int(td.all_text()) for td in find_all(row, "td")]
-    # reviewed, edited, machine, stale, withheld, missing
-    assert numbers == [3, 0, 2, 1, 1, 2]
+    numbers = [int(td.attrs["data-count"]) for td in find_all(row, "td")]
+    # reviewed, edited, machine, stale, withheld, missing, and the page's units
+    assert numbers == [3, 0, 2, 1, 1, 2, 9]
     row = find_all(root, "tr", data_page=FIRST, data_lang="ar")[0]
-    assert [int(td.all_text()) for td in find_all(row, "td")] == [1, 0, 0, 0, 0, 8]
+    assert [int(td.attrs["data-count"]) for td in find_all(row, "td")] == [1, 0, 0, 0, 0, 8, 9]
 
 
 def test_no_request_to_another_host(mini_site: Built) -> None:

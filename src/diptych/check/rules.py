@@ -122,6 +122,19 @@ _RULES = [
         configurable=False,
     ),
     Rule(
+        "D110",
+        "statement-date",
+        _E,
+        "a statement has no valid ISO date (YYYY-MM-DD) in its front matter",
+        "Every page under docs/statements/ (but its index.md) needs the day it was made, "
+        "as the date field of its front matter, written YYYY-MM-DD: date: 2022-03-14. The "
+        "statements list is ordered by it and lists a statement without a readable date "
+        "last, undated; the page header, the feeds and the sitemap use it too. A day "
+        "written as 14.03.2022 or 14 марта 2022 (г.) is recognised and the ISO date "
+        "proposed. A hand-written translation (page.<lang>.md) is not checked: the list "
+        "dates it by its source page.",
+    ),
+    Rule(
         "D201",
         "code-span",
         _E,

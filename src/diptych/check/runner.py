@@ -15,7 +15,7 @@ from ..languages import Language
 from ..page_catalog import PageCatalog
 from ..renderer import Renderer
 from ..segment import read_page, segment
-from . import catalogs, glossary, injection, markup, names, numbers, states
+from . import catalogs, dates, glossary, injection, markup, names, numbers, states
 from .base import CatalogInfo, Finding, PageInfo, allowed_codes, is_fuzzy, plain_text
 from .rules import RULES, Severity
 from .settings import Settings, effective
@@ -172,6 +172,8 @@ class Checker:
         info = self.page(path)
         if info.page is None:
             return
+        languages = frozenset(t.code for t in (self.project.source, *self.project.targets))
+        self.findings += dates.page(path, info.rel, info.page.text, languages)
         try:
             self.findings += injection.page(path, info.page, self.judge)
         except SourceError as exc:

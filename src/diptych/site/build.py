@@ -22,13 +22,14 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from ..config import Project, load_project
+from ..dates import iso_date
 from ..errors import DiptychError, SourceError
 from ..judge import Judge
 from ..languages import Language
 from ..renderer import Renderer
 from ..segment import Page, segment_file
 from .links import page_url, translated_url
-from .listing import Entry, parse_date
+from .listing import Entry
 from .views import PageView, build_view
 
 STATEMENTS_DIR = "statements"
@@ -198,7 +199,7 @@ class Site:
             entries.append(
                 Entry(
                     rel_path=rel,
-                    date=parse_date(_front_matter(self.project.docs_dir / rel).get("date")),
+                    date=iso_date(_front_matter(self.project.docs_dir / rel).get("date")),
                     title=title,
                     description=description,
                     href=translated_url(rel, lang, self.source.code),

@@ -5,7 +5,7 @@ translation unit and so reads the same in every language:
 
     <!-- diptych:statements -->            every page under statements/, newest first
     <!-- diptych:statements limit=3 -->    the three newest
-    <!-- diptych:dashboard -->             the per-language, per-page translation counts
+    <!-- diptych:dashboard -->             per language and page: the share of each state
 
 The hooks replace the comment in the page's HTML with the list, built from each page's
 front matter (``title``, ``description``, ``date``) in the reader's language. All text is
@@ -21,10 +21,16 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_percent
 from mkdocs.exceptions import PluginError
 
+from ..catalog import State
+from ..status import Status
 from .pair import SHOWN_STATES
+from .statements import newest_first
 from .strings import format_date, native_name, ui
 from .views import PageView
 
@@ -49,19 +55,6 @@ class Entry:
     href: str
 
 
-def parse_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
 def _text(value: tuple[str, bool], source_lang: str, page_lang: str) -> str:
     text, translated = value
     if translated or source_lang == page_lang:
@@ -73,9 +66,7 @@ def statements_html(
     entries: Sequence[Entry], lang: str, source_lang: str, limit: int | None = None
 ) -> str:
     """The list of statements, newest first, each with its date, title and description."""
-    ordered = sorted(entries, key=lambda x: (x.date or dt.date.min, x.rel_path), reverse=True)[
-        : limit or None
-    ]
+    ordered = newest_first(entries)[: limit or None]
     if not ordered:
         return f'<p class="dp-statements dp-statements--empty">{e(ui(lang, "list.empty"))}</p>'
     items = []
@@ -105,45 +96,146 @@ def dashboard_html(
     views_by_lang: dict[str, list[PageView]],
     lang: str,
     page_title: Callable[[PageView], tuple[str, str]],
-    page_href: Callable[[PageView], str],
+    pair_href: Callable[[PageView], str],
 ) -> str:
-    """Per language, a table of pages with how many units are reviewed, machine, stale,
-    missing. Numbers are the page's distinct units, as in the banner."""
-    states = SHOWN_STATES
+    """Per language: a stacked progress bar with the share of each state in words and
+    figures, then a table of its pages (each linking to its side-by-side view with
+    ``pair_href``) with every state's count and share, and the language's totals.
+
+    The numbers are ``diptych status``'s: the pages are counted into a
+    :class:`~diptych.status.Status` by its own :meth:`~diptych.status.Status.add` (each
+    page's model, the page's distinct units), and the totals are its
+    :meth:`~diptych.status.Status.totals`."""
+    status = Status()
+    by_key: dict[tuple[str, str], PageView] = {}
+    for code, views in views_by_lang.items():
+        for view in views:
+            status.add(code, view.rel_path, view.joined)
+            by_key[(code, view.rel_path)] = view
+    totals = status.totals()
     parts: list[str] = []
     for code, views in views_by_lang.items():
         name = native_name(code, views[0].lang.name if views else code)
-        head = "".join(
-            f'<th scope="col" class="dp-num">{e(ui(lang, "dashboard." + s.value))}</th>'
-            for s in states
-        )
-        rows = []
-        totals = dict.fromkeys(states, 0)
-        for view in views:
-            counts = view.counts()
-            cells = "".join(
-                f'<td class="dp-num dp-cell--{s.value}">{counts[s]}</td>' for s in states
+        heading = f"lang-{e(code)}"
+        rows = [row for row in status.rows if row.lang == code]
+        if not rows:
+            body = f'<p class="dp-dash__empty">{e(ui(lang, "dashboard.empty"))}</p>'
+        else:
+            total = totals[code]
+            body = _progress(total, lang) + _table(
+                [(by_key[(code, row.page)], row.counts) for row in rows],
+                total,
+                lang,
+                heading,
+                page_title,
+                pair_href,
             )
-            for s in states:
-                totals[s] += counts[s]
-            rows.append(
-                f'<tr data-page="{e(view.rel_path)}" data-lang="{e(code)}">'
-                f'<th scope="row"><a href="{e(page_href(view))}">'
-                f"{_titled(page_title(view), lang)}</a></th>"
-                f"{cells}</tr>"
-            )
-        total_cells = "".join(f'<td class="dp-num">{totals[s]}</td>' for s in states)
         parts.append(
-            f'<section class="dp-dashboard__lang" data-lang="{e(code)}">'
-            f'<h2 id="lang-{e(code)}"><span lang="{e(code)}">{e(name)}</span></h2>'
-            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-            f'<table class="dp-dashboard"><thead><tr><th scope="col">'
-            f"{e(ui(lang, 'dashboard.page'))}</th>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody>"
-            f'<tfoot><tr><th scope="row">Σ</th>{total_cells}</tr></tfoot></table>'
-            "</div></div></section>"
+            f'<section class="dp-dash" data-lang="{e(code)}" aria-labelledby="{heading}">'
+            f'<h2 id="{heading}"><span lang="{e(code)}">{e(name)}</span></h2>'
+            f"{body}</section>"
         )
     return "".join(parts)
+
+
+def share(n: int, total: int) -> int:
+    """``n`` of ``total`` as a whole percentage, rounded half up, except that some is
+    never 0 % and less than all is never 100 %."""
+    if total <= 0 or n <= 0:
+        return 0
+    if n >= total:
+        return 100
+    return min(99, max(1, (200 * n + total) // (2 * total)))
+
+
+def percent(n: int, total: int, lang: str) -> str:
+    """The share of ``n`` in ``total`` as a reader of ``lang`` writes a percentage
+    (``21%``, ``21 %``), in Latin digits like every other number of the site."""
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    value = Decimal(share(n, total)) / 100
+    return str(format_percent(value, locale=locale, numbering_system="latn"))
+
+
+def _bar(counts: dict[State, int], extra: str = "") -> str:
+    """The stacked bar: one part per state present, as wide as its count. A picture of
+    the figures beside it, so hidden from screen readers (they read the figures)."""
+    segments = "".join(
+        f'<span class="dp-bar__part dp-bar__part--{s.value}" style="flex-grow: {counts[s]}"></span>'
+        for s in SHOWN_STATES
+        if counts[s]
+    )
+    return f'<span class="dp-bar{extra}" aria-hidden="true">{segments}</span>'
+
+
+def _progress(counts: dict[State, int], lang: str) -> str:
+    """A language's bar and, for every state, its name, share and count."""
+    total = sum(counts.values())
+    figures = "".join(
+        f'<li class="dp-figure" data-state="{s.value}" data-count="{counts[s]}">'
+        f'<span class="dp-swatch dp-swatch--{s.value}" aria-hidden="true"></span>'
+        f"{e(ui(lang, 'dashboard.' + s.value))} "
+        f'<strong class="dp-figure__share">{e(percent(counts[s], total, lang))}</strong> '
+        f'<span class="dp-figure__count">({counts[s]})</span></li>'
+        for s in SHOWN_STATES
+    )
+    return (
+        f'<div class="dp-progress">{_bar(counts)}'
+        f'<ul class="dp-progress__figures">{figures}</ul></div>'
+    )
+
+
+def _cells(counts: dict[State, int], lang: str) -> str:
+    """A row's count and share of each state, then its number of units."""
+    total = sum(counts.values())
+    cells = []
+    for s in SHOWN_STATES:
+        n = counts[s]
+        shown = (
+            f'<span class="dp-cell__count">{n}</span>'
+            f'<span class="dp-cell__share">{e(percent(n, total, lang))}</span>'
+            if n
+            else f'<span class="dp-cell__count">{n}</span>'
+        )
+        cells.append(
+            f'<td class="dp-num dp-cell dp-cell--{s.value}" data-state="{s.value}" '
+            f'data-count="{n}">{shown}</td>'
+        )
+    cells.append(f'<td class="dp-num dp-cell dp-cell--total" data-count="{total}">{total}</td>')
+    return "".join(cells)
+
+
+def _table(
+    pages: list[tuple[PageView, dict[State, int]]],
+    totals: dict[State, int],
+    lang: str,
+    heading: str,
+    page_title: Callable[[PageView], tuple[str, str]],
+    pair_href: Callable[[PageView], str],
+) -> str:
+    head = "".join(
+        f'<th scope="col" class="dp-num">{e(ui(lang, "dashboard." + s.value))}</th>'
+        for s in SHOWN_STATES
+    )
+    rows = "".join(
+        f'<tr data-page="{e(view.rel_path)}" data-lang="{e(view.lang.code)}">'
+        f'<th scope="row"><a href="{e(pair_href(view))}" hreflang="{e(view.lang.code)}">'
+        f"{_titled(page_title(view), lang)}</a>{_bar(counts, ' dp-bar--row')}</th>"
+        f"{_cells(counts, lang)}</tr>"
+        for view, counts in pages
+    )
+    return (
+        # The table scrolls within the page on a narrow screen (diptych.css).
+        '<div class="dp-dash__scroll">'
+        f'<table class="dp-dashboard" aria-labelledby="{heading}"><thead><tr>'
+        f'<th scope="col">{e(ui(lang, "dashboard.page"))}</th>{head}'
+        f'<th scope="col" class="dp-num">{e(ui(lang, "dashboard.total"))}</th></tr></thead>'
+        f"<tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">{e(ui(lang, "dashboard.all"))}</th>'
+        f"{_cells(totals, lang)}</tr></tfoot></table></div>"
+    )
 
 
 def _titled(title: tuple[str, str], lang: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from .listing import parse_date
+from ..dates import iso_date
+from ..languages import Language
 from .strings import format_date, native_name, ui
 from .views import PageView
 
@@ -34,7 +35,7 @@ def article_head(
     ``meta`` is the page's front matter as MkDocs read it (already translated on a
     translated page); ``view`` says which fields fell back to the source language.
     """
-    day = parse_date(meta.get("date"))
+    day = iso_date(meta.get("date"))
     title = view.field("title") if view else None
     description = view.field("description") if view else None
     if title is None and isinstance(meta.get("title"), str):
@@ -88,3 +89,41 @@ def translation_note(view: PageView, pair_href: str, banner_html: str) -> str:
     lang = view.lang.code
     link = f'<p class="dp-pairs-nav"><a href="{e(pair_href)}">{e(ui(lang, "pair.link"))}</a></p>'
     return banner_html + ("" if banner_html else link)
+
+
+def back_link(lang: Language, href: str) -> str:
+    """Above a statement: the way back to the statements list in the reader's language.
+    The arrow points back in the page's direction (right in Arabic) and is not read out;
+    the line is left out of the search index (it would match every statement)."""
+    arrow = "→" if lang.rtl else "←"
+    return (
+        f'<p class="dp-back" data-search-exclude><a href="{e(href)}">'
+        f'<span aria-hidden="true">{arrow}</span> '
+        f"{e(ui(lang.code, 'back.statements'))}</a></p>"
+    )
+
+
+def not_found_body(lang: Language, homes: list[tuple[Language, str]]) -> str:
+    """The content of a 404 page in ``lang``: what happened and the way home.
+
+    ``homes`` holds (language, href of its home page). A language's own 404 page has its
+    home alone: "Go to the home page". The root 404 page, which the host serves for every
+    missing address, lists every language's home, each link in its own language
+    (``hreflang``, ``lang``, and ``dir`` where it differs from the page's).
+    """
+    code = lang.code
+    parts = [f"<h1>{e(ui(code, 'notfound.title'))}</h1>", f"<p>{e(ui(code, 'notfound.text'))}</p>"]
+    if len(homes) == 1 and homes[0][0] == lang:
+        parts.append(f'<p><a href="{e(homes[0][1])}">{e(ui(code, "notfound.home"))}</a></p>')
+    else:
+        items = []
+        for home_lang, href in homes:
+            hc = home_lang.code
+            direction = f' dir="{home_lang.dir}"' if home_lang.rtl != lang.rtl else ""
+            words = ui(hc, "notfound.home.language", language=native_name(hc, home_lang.name))
+            items.append(
+                f'<li><a href="{e(href)}" hreflang="{e(hc)}" lang="{e(hc)}"{direction}>'
+                f"{e(words)}</a></li>"
+            )
+        parts.append('<ul class="dp-homes">' + "".join(items) + "</ul>")
+    return "".join(parts)

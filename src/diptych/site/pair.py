@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..catalog import State
 from ..changes import Op, stale_change
+from ..footnotes import footnotes
 from ..page_catalog import Record
+from ..suggestions.form import unit_key
 from .links import catalog_edit_url, suggestion_url
 from .strings import native_name, ui
 from .views import PageView
@@ -74,6 +77,41 @@ def inline_html(render: RenderMarkdown, text: str) -> str:
     out = render(text).strip()
     match = _ONE_PARAGRAPH.match(out)
     return match.group(1) if match and "<p>" not in match.group(1) else out
+
+
+def row_ids(view: PageView) -> list[str]:
+    """Each row's id, in page order: ``u-`` and the key of its Russian unit (the key the
+    "suggest a fix" form names it by, :func:`diptych.suggestions.form.unit_key`), then
+    ``-2``, ``-3``... for a later occurrence of the same text. Made from the original, the
+    id is the same in every language and survives edits to the page's other units,
+    where a position would move whenever a unit before it came or went."""
+    seen: Counter[str] = Counter()
+    ids = []
+    for slot in view.slots:
+        base = "u-" + unit_key(slot.unit.text)
+        seen[base] += 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+@dataclass(frozen=True)
+class FootnoteRow:
+    label: str
+    number: int  # as the page numbers the footnote
+    row: str  # the id of the row its text starts in
+
+
+def footnote_rows(view: PageView) -> list[FootnoteRow]:
+    """The page's footnotes whose text is a row of the view, each with that row's id."""
+    ids = row_ids(view)
+    at = {
+        slot.unit.line: ids[n] for n, slot in enumerate(view.slots) if slot.unit.kind == "paragraph"
+    }
+    return [
+        FootnoteRow(note.label, note.number, at[note.line])
+        for note in footnotes(view.page)
+        if note.line in at
+    ]
 
 
 def _heading_level(view: PageView, start: int) -> int:
@@ -138,6 +176,7 @@ def _cell(
     render: RenderMarkdown,
     *,
     original: bool,
+    number: int | None = None,
 ) -> str:
     source, target = view.source, view.lang
     if original or unit_view.text is None:
@@ -152,9 +191,11 @@ def _cell(
     body = e(text) if plain else view.sanitize(inline_html(render, text))
     side = "src" if original else "tgt"
     extra = "" if original or unit_view.text is not None else " dp-fallback"
+    # A footnote's text starts with its number, as in the list at the foot of the page.
+    note = "" if number is None else f'<sup class="dp-fn-number">{number}</sup> '
     return (
         f'<div class="dp-{side}{extra}" lang="{lang.code}" dir="{direction}" tabindex="0">'
-        f"{body}</div>"
+        f"{note}{body}</div>"
     )
 
 
@@ -214,6 +255,12 @@ def _suggest_links(lang: str, form: str | None, catalog: str | None) -> str:
     return out
 
 
+def permalink(lang: str, row: str) -> str:
+    """The visible link to a row, for readers to copy and share."""
+    label = e(ui(lang, "pair.permalink"))
+    return f'<a class="dp-permalink" href="#{e(row)}" aria-label="{label}" title="{label}">#</a>'
+
+
 def side_by_side(
     view: PageView,
     render: RenderMarkdown,
@@ -247,11 +294,13 @@ def side_by_side(
         f'<div class="dp-tgt">{e(native_name(lang, view.lang.name))}'
         f" · {e(ui(lang, 'toggle.translation'))}</div></div>",
     ]
-    for number, slot in enumerate(view.slots, start=1):
+    numbers = {note.row: note.number for note in footnote_rows(view)}
+    for row, slot in zip(row_ids(view), view.slots, strict=True):
         unit_view = view.view(slot.unit)
         kind = slot.unit.kind.replace(":", "-")
-        source_cell = _cell(view, unit_view, render, original=True)
-        target_cell = _cell(view, unit_view, render, original=False)
+        number = numbers.get(row)
+        source_cell = _cell(view, unit_view, render, original=True, number=number)
+        target_cell = _cell(view, unit_view, render, original=False, number=number)
         if slot.unit.kind == "heading":
             level = _heading_level(view, slot.start)
             source_cell = source_cell.replace(
@@ -261,11 +310,12 @@ def side_by_side(
                 '<div class="dp-tgt', f'<div class="dp-h{level} dp-tgt', 1
             )
         suggest = _suggest_links(lang, links.form(view, unit_view), links.url(view, unit_view))
+        footnote = "" if number is None else " dp-row--footnote"
         out.append(
-            f'<div class="dp-row dp-kind-{e(kind)}" id="u{number}"'
+            f'<div class="dp-row dp-kind-{e(kind)}{footnote}" id="{e(row)}"'
             f' data-state="{e(unit_view.shown_state)}">'
             f"{source_cell}{target_cell}"
-            f'<p class="dp-meta">{state_badge(lang, unit_view)}{suggest}</p>'
+            f'<p class="dp-meta">{permalink(lang, row)} {state_badge(lang, unit_view)}{suggest}</p>'
             f"{change_block(view, unit_view)}</div>"
         )
     out.append("</div>")

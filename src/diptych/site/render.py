@@ -1,18 +1,22 @@
 """Markdown to HTML for single units, as the site renders Markdown, with links that work
-from the side-by-side page (which lives at another URL than the page it shows)."""
+from the side-by-side page (which lives at another URL than the page it shows), footnote
+references included: each leads to the row of its footnote's text."""
 
 from __future__ import annotations
 
 import json
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from ..judge import cell_markdown, reference_definitions
 from ..renderer import Renderer
 from ..segment import yaml_string
+from .pair import footnote_rows
 from .strings import ui
 from .views import PageView
 
@@ -67,6 +71,30 @@ def rewrite_links(
     return _URL_ATTR.sub(fix, html)
 
 
+def footnote_links(html: str, targets: Mapping[str, str]) -> str:
+    """A unit's HTML, rendered with the page's (empty) footnote definitions, as the view
+    shows it: without the list of footnotes Python-Markdown appends (the footnotes are
+    rows of their own), each reference's link leading to ``targets[href]`` (its
+    footnote's row) or, where that has none, its number left unlinked, and without the
+    references' ids (both columns hold the same references)."""
+    if "footnote" not in html:
+        return html
+    tree = LexborHTMLParser(html)
+    for node in tree.css("div.footnote"):
+        node.decompose()
+    for link in tree.css("a.footnote-ref"):
+        sup = link.parent
+        if sup is not None and sup.tag == "sup" and "id" in sup.attributes:
+            del sup.attrs["id"]
+        target = targets.get(link.attributes.get("href") or "")
+        if target is None:
+            link.unwrap()
+        else:
+            link.attrs["href"] = target
+    body = tree.body
+    return (body.inner_html or "") if body is not None else ""
+
+
 def markdown_renderer(
     renderer: Renderer,
     view: PageView,
@@ -74,9 +102,13 @@ def markdown_renderer(
     files: Any,
 ) -> Callable[[str], str]:
     """A function from a unit's Markdown to HTML as the side-by-side view shows it: the
-    site's renderer, with the page's link reference definitions (exactly what the judge
-    rendered, :func:`diptych.judge.cell_markdown`), links made to work from ``page_url``."""
+    site's renderer, with the page's link reference and footnote definitions (exactly
+    what the judge rendered, :func:`diptych.judge.cell_markdown`), links made to work
+    from ``page_url``, footnote references leading to their footnotes' rows."""
     definitions = reference_definitions(view.page)
+    # Python-Markdown links a reference to "#fn" + SEPARATOR + label.
+    separator = renderer.configs.get("footnotes", {}).get("SEPARATOR", ":")
+    targets = {f"#fn{separator}{note.label}": f"#{note.row}" for note in footnote_rows(view)}
 
     def resolve(path: str) -> str | None:
         file = files.get_file_from_path(path)
@@ -84,6 +116,6 @@ def markdown_renderer(
 
     def render(text: str) -> str:
         out = renderer.html(cell_markdown(text, definitions))
-        return rewrite_links(out, view.rel_path, page_url, resolve)
+        return footnote_links(rewrite_links(out, view.rel_path, page_url, resolve), targets)
 
     return render
