@@ -13,7 +13,8 @@ translation, made in seconds), shown by both builds as a layout preview shows it
 
 * **hooks**: the project's own mkdocs.yml, hooks/ and overrides/: every target-language
   page and every side-by-side page is rendered by the hooks from sources and catalogs;
-* **plain**: the same mkdocs.yml without its ``hooks:`` (same theme, overrides, plugins,
+* **plain**: the same mkdocs.yml without its ``hooks:`` but the two the theme's templates
+  need (:data:`TEMPLATE_HOOKS`) (same theme, overrides, plugins,
   Markdown extensions and languages), and the same pages written out beforehand as plain
   Markdown: ``page.<lang>.md`` holds the translated page exactly as the hooks render it,
   ``side-by-side/page.<lang>.md`` the source followed by its translation.
@@ -50,11 +51,18 @@ import benchlib  # noqa: E402
 BIN = Path(sys.executable).parent
 
 
+# Hooks the theme's overrides cannot do without (they give the templates a filter or the
+# UI strings): the plain site keeps them. They only register those with Jinja, and escape
+# front-matter titles (which the plain site needs as much).
+TEMPLATE_HOOKS = ("hooks/titles.py", "hooks/palette.py")
+
+
 def without_hooks(config: str) -> str:
-    """mkdocs.yml text with its top-level ``hooks:`` list removed (text edit: the file
-    has ``!ENV`` tags that a plain YAML round trip would lose)."""
-    out = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", "", config)
-    if out == config or re.search(r"(?m)^hooks:", out):
+    """mkdocs.yml text with its top-level ``hooks:`` list reduced to :data:`TEMPLATE_HOOKS`
+    (text edit: the file has ``!ENV`` tags that a plain YAML round trip would lose)."""
+    kept = "".join(f"  - {hook}\n" for hook in TEMPLATE_HOOKS)
+    out = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", "hooks:\n" + kept, config)
+    if out == config or len(re.findall(r"(?m)^hooks:", out)) != 1:
         raise SystemExit("could not find the hooks: list in mkdocs.yml")
     return out
 
@@ -86,6 +94,9 @@ def make_plain(hooked: Path, folder: Path) -> None:
     (folder / "mkdocs.yml").write_text(without_hooks(config), encoding="utf-8")
     shutil.copytree(hooked / "overrides", folder / "overrides")
     shutil.copytree(hooked / "docs", folder / "docs")
+    for hook in TEMPLATE_HOOKS:
+        (folder / hook).parent.mkdir(exist_ok=True)
+        shutil.copy(hooked / hook, folder / hook)
     site = Site(load_project(hooked), Renderer.for_config_file(hooked / "mkdocs.yml"))
     for rel in site.rel_paths():
         source = (hooked / "docs" / rel).read_text(encoding="utf-8")
