@@ -40,7 +40,6 @@ class Shot:
 
 def _search(query: str) -> Callable[[Any], None]:
     def run(page: Any) -> None:
-        page.locator("label.md-search__icon, label[for='__search']").first.click()
         page.locator("input.md-search__input").fill(query)
         page.wait_for_timeout(1500)
 
