@@ -17,7 +17,6 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         or getattr(page.file, "diptych_translation", None)
         or source_rel(page.file.src_uri, lang)
     )
-    published = next((s.date for s in site.statements(lang) if s.rel_path == rel), None)
-    languages = [site.source.code, *(t.code for t in site.project.targets)]
-    context["diptych_og"] = open_graph(lang, languages, page.canonical_url, published)
+    published = site.statement_dates(lang).get(rel)
+    context["diptych_og"] = open_graph(lang, site.og_locales, page.canonical_url, published)
     return context

@@ -12,6 +12,7 @@ edited files again. Nothing is cached at module level.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from ..renderer import Renderer
 from ..segment import Page, segment_file
 from .links import page_url, translated_url
 from .listing import Entry
+from .metadata import og_locales
 from .views import PageView, build_view
 
 STATEMENTS_DIR = "statements"
@@ -170,6 +172,15 @@ class Site:
 
     def views(self, lang: str) -> list[PageView]:
         return [self.view(rel, lang) for rel in self.rel_paths()]
+
+    @functools.cached_property
+    def og_locales(self) -> dict[str, str | None]:
+        """The Open Graph locale of each language of the site (looked up once)."""
+        return og_locales([self.source.code, *(t.code for t in self.project.targets)])
+
+    def statement_dates(self, lang: str) -> dict[str, dt.date | None]:
+        """Each statement's date, by its page (relative to docs/)."""
+        return {entry.rel_path: entry.date for entry in self.statements(lang)}
 
     @plugin_errors
     def statements(self, lang: str) -> list[Entry]:

@@ -16,7 +16,7 @@ it; one that CLDR does not know has no ``og:locale``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from babel.core import Locale, UnknownLocaleError, get_global
@@ -51,20 +51,25 @@ class OpenGraph:
     published: str | None  # ISO 8601 date of a statement
 
 
+def og_locales(languages: Sequence[str]) -> dict[str, str | None]:
+    """The Open Graph locale of each site language (:func:`og_locale`), looked up once
+    for a build rather than for every page."""
+    return {code: og_locale(code) for code in languages}
+
+
 def open_graph(
     lang: str,
-    languages: Sequence[str],
+    locales: Mapping[str, str | None],
     canonical_url: str | None,
     published: dt.date | None,
 ) -> OpenGraph:
-    """The Open Graph facts of a page in ``lang`` of a site in ``languages``; a page with
-    a ``published`` date is an article (a statement)."""
-    others = tuple(
-        found for code in languages if code != lang and (found := og_locale(code)) is not None
-    )
+    """The Open Graph facts of a page in ``lang`` of a site whose languages have
+    ``locales`` (:func:`og_locales`); a page with a ``published`` date is an article (a
+    statement)."""
+    others = tuple(found for code, found in locales.items() if code != lang and found is not None)
     return OpenGraph(
         type="article" if published else "website",
-        locale=og_locale(lang),
+        locale=locales.get(lang),
         alternate_locales=others,
         url=canonical_url or None,
         published=published.isoformat() if published else None,
