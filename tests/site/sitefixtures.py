@@ -96,6 +96,17 @@ theme:
   custom_dir: overrides
   language: ru
   font: false
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle:
+        icon: material/brightness-7
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle:
+        icon: material/brightness-4
+        name: Switch to light mode
 extra:
   generator: false
 extra_css: [assets/diptych/diptych.css]
@@ -107,6 +118,9 @@ markdown_extensions:
   - tables
   - toc:
       permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
 hooks:
   - hooks/translated_pages.py
   - hooks/side_by_side.py
@@ -114,19 +128,28 @@ hooks:
   - hooks/page_header.py
   - hooks/banner.py
   - hooks/lists.py
+  - hooks/feeds.py
+  - hooks/metadata.py
+  - hooks/palette.py
   - hooks/titles.py
   - hooks/valid_html.py
+  - hooks/not_found.py
+  - hooks/search_languages.py
   - hooks/no_third_party.py
+  - hooks/sitemap_dates.py
   - hooks/serve.py
 plugins:
   - search:
       lang: [ru, en, ar]
+      pipeline: [stemmer, stopWordFilter]
   - i18n:
       docs_structure: suffix
       languages:
         - {{locale: ru, default: true, name: Русский, build: true}}
         - {{locale: en, name: English, build: true}}
         - {{locale: ar, name: العربية, build: true}}
+not_in_nav: |
+  /statements/**/*.md
 """
 
 PAGES = {

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
-from sitefixtures import FIRST, REPO_URL, SITE_URL, Built
+from sitefixtures import FIRST, REPO_URL, SECOND, SITE_URL, Built
 from sitehtml import body, element_with_text, find_all, parse
 
 from diptych.suggestions.form import form_url
@@ -85,13 +85,20 @@ def test_markup_error_entry_is_never_shown(mini_site: Built) -> None:
 
 
 def test_hreflang_alternates_on_every_page(mini_site: Built) -> None:
-    """Every page links its versions with hreflang (the switcher); none puts a
-    link rel=alternate in its head, which Material would answer with sitemap fetches."""
+    """Every page links its versions with hreflang (the switcher); no link rel=alternate in
+    its head but its language's Atom feed, which lies at the site's root: Material fetches
+    the sitemap.xml beside each alternate's address."""
     for path in mini_site.site.rglob("index.html"):
         if path.parent == mini_site.site / "search":
             continue
         root = parse(path.read_text(encoding="utf-8"))
-        assert find_all(root, "link", rel="alternate") == [], path
+        lang = find_all(root, "html")[0].attrs["lang"]
+        alternates = [
+            (link.attrs["type"], urlsplit(link.attrs["href"]).path.rsplit("/", 1)[-1])
+            for link in find_all(root, "link", rel="alternate")
+        ]
+        feed = "feed.xml" if lang == "ru" else f"feed.{lang}.xml"
+        assert alternates == [("application/atom+xml", feed)], path
         langs = {a.attrs["hreflang"] for a in find_all(root, "a", cls="md-select__link")}
         assert langs == {"ru", "en", "ar"}, path
 
@@ -269,11 +276,30 @@ def test_no_request_to_another_host(mini_site: Built) -> None:
             assert "@import url(http" not in path.read_text(encoding="utf-8")
 
 
-def test_search_index_has_every_language_and_russian_stemming(mini_site: Built) -> None:
-    index = json.loads((mini_site.site / "search" / "search_index.json").read_text("utf-8"))
-    assert "ru" in index["config"]["lang"]
-    locations = {doc["location"] for doc in index["docs"]}
-    assert any(loc.startswith("en/") for loc in locations)
-    assert any(loc.startswith("ar/") for loc in locations)
-    assert not any("side-by-side" in loc for loc in locations)  # pair views are not indexed
-    assert (mini_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ru.min.js").is_file()
+def test_search_indexes_one_per_language_with_russian_stemming(mini_site: Built) -> None:
+    """Each language's pages search only that language's index (hooks/search_languages.py),
+    whose locations are relative to that language's home; side-by-side views are not
+    indexed. Units without a translation show (and are found) in Russian."""
+    found = {}
+    for lang in ("ru", "en", "ar"):
+        folder = mini_site.site if lang == "ru" else mini_site.site / lang
+        index = json.loads((folder / "search" / "search_index.json").read_text("utf-8"))
+        pages = [doc for doc in index["docs"] if "#" not in doc["location"]]
+        found[lang] = (
+            index["config"]["lang"],
+            index["config"]["pipeline"],
+            [(unquote(doc["location"]), doc["title"]) for doc in pages],
+        )
+    pages = ["", "dashboard/", "о-проекте/", FIRST[:-3] + "/", SECOND[:-3] + "/"]
+    stemmed = ["stemmer", "stopWordFilter"]
+    titles = {
+        "ru": ["Главная страница", "Переводы", "О проекте", "Первое заявление", "Второе заявление"],
+        "en": ["Home page", "Переводы", "О проекте", "First statement", "Second statement"],
+        "ar": ["Главная страница", "Переводы", "О проекте", "البيان الأول", "Второе заявление"],
+    }
+    assert found == {
+        lang: ([lang], stemmed, list(zip(pages, names, strict=True)))
+        for lang, names in titles.items()
+    }
+    lunr = mini_site.site / "assets" / "javascripts" / "lunr" / "min"
+    assert (lunr / "lunr.ru.min.js").is_file()
