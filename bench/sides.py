@@ -210,7 +210,9 @@ def diptych_translate(project_dir: Path, limit: int, beam: int) -> dict[str, obj
     from diptych.pipeline import translate
 
     project = load_project(project_dir)
-    decoding = Decoding(beam_size=beam, max_decoding_length=limit)
+    # One limit for every batch, as argostranslate decodes (Diptych's own limit follows
+    # each batch's input; random weights would decode to it, fewer tokens than argos).
+    decoding = Decoding(beam_size=beam, max_decoding_length=limit, limit_ratio=None)
     engine = ArgosEngine(project.models_dir, project.state_dir, decoding)
     # Unpack the .argosmodel before the clock starts, as the argos side is handed an
     # unpacked package (a one-time step per package, not per run).

@@ -24,8 +24,9 @@ the same Argos package, in fresh processes of their own, one after the other:
 (b) **diptych**: the real pipeline, ``diptych.pipeline.translate`` on a temporary project
     folder (mkdocs.yml, docs/, models/ with the .argosmodel), exactly what
     ``diptych translate`` runs, with ``Decoding(beam_size=4, length_penalty=0.2,
-    max_decoding_length=L)``; it is called through the Python API only because the
-    command line has no option for the decoding limit.
+    max_decoding_length=L, limit_ratio=None)`` (one limit for every batch, as argos;
+    Diptych's own limit follows each batch's input length); it is called through the
+    Python API only because the command line has no option for the decoding limit.
 
 Timing: each side is timed inside its own process from just before the model is loaded
 to the last unit translated (diptych: until every catalog is written), so model loading

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .engine import Memo, PivotTranslator, Progress, Translator
+from . import runaway
+from .align import Alignment, locate, surface
+from .engine import Memo, Output, PivotTranslator, Progress, Translator
 from .errors import ModelError
 from .packages import PackageInfo, available, best, import_argos
 from .sentences import chunk
@@ -43,7 +45,12 @@ class Decoding:
 
     beam_size: int = 4
     length_penalty: float = 0.2
+    # The decoding limit of a batch (diptych.runaway): ``limit_ratio`` output tokens per
+    # token of its longest input plus ``limit_extra``, never above ``max_decoding_length``
+    # (None: ``max_decoding_length`` for every batch, as argostranslate decodes).
     max_decoding_length: int = 256
+    limit_ratio: float | None = 2.0
+    limit_extra: int = 10
     # Sentences longer than this many tokens are cut into pieces before translation.
     max_input_tokens: int = 200
     batch_tokens: int = 0
@@ -64,6 +71,12 @@ class Decoding:
         cores = self.threads or cpu_cores()
         intra = 1 if cores <= 8 else 2
         return max(1, cores // intra), intra
+
+    def limit(self, longest: int) -> int:
+        """The decoding limit of a batch whose longest input has ``longest`` tokens."""
+        if self.limit_ratio is None:
+            return self.max_decoding_length
+        return runaway.limit(longest, self.limit_ratio, self.limit_extra, self.max_decoding_length)
 
     def tokens_per_batch(self) -> int:
         """Source tokens per batch. On a CPU, 1,024 decodes as fast as 2,048 or more and
@@ -102,6 +115,7 @@ class PackageTranslator:
         self._package: Any = None
         self._model: Any = None
         self._memo = Memo(self._translate)
+        self._aligned: dict[str, Alignment] = {}  # translate_aligned's, for the run
 
     @property
     def provenance(self) -> str:
@@ -112,7 +126,92 @@ class PackageTranslator:
         return self._model is not None
 
     def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
+        return [output.text for output in self._memo(sentences, progress)]
+
+    def outputs(self, sentences: Sequence[str], progress: Progress | None = None) -> list[Output]:
+        """As :meth:`translate`, with each sentence's score and runaway problem."""
         return self._memo(sentences, progress)
+
+    def translate_aligned(self, sentences: Sequence[str]) -> list[Alignment]:
+        """Translate sentences with the model's attention over each source
+        (``return_attention``), for the markup fallback (:mod:`diptych.fallback`) only:
+        plain runs never pay for attention. Same decoding settings as :meth:`translate`;
+        remembered for the run, so a pivot's English leg is decoded once."""
+        todo = [s for s in dict.fromkeys(sentences) if s not in self._aligned]
+        if todo:
+            for sentence, found in zip(todo, self._translate_aligned(todo), strict=True):
+                self._aligned[sentence] = found
+        return [self._aligned[s] for s in sentences]
+
+    def _translate_aligned(self, sentences: list[str]) -> list[Alignment]:
+        package, model = self._load()
+        tokenizer = package.tokenizer
+        pieces = [self._pieces(tokenizer, s) for s in sentences]
+        flat = [tokens for group in pieces for tokens in group]
+        order = sorted(range(len(flat)), key=lambda k: len(flat[k]))
+        prefix = [[package.target_prefix]] if package.target_prefix else None
+        found: list[tuple[Any, int]] = [(None, 0)] * len(flat)  # result and limit
+        # Batched, limited and queued at once as in _translate (diptych.runaway).
+        for run in self._batches([len(flat[k]) for k in order]):
+            keys = [order[row] for row in run]
+            batch = [flat[k] for k in keys]
+            limit = self.decoding.limit(len(batch[-1])) + (1 if prefix else 0)
+            results = model.translate_batch(
+                batch,
+                target_prefix=prefix * len(batch) if prefix else None,
+                beam_size=self.decoding.beam_size,
+                length_penalty=self.decoding.length_penalty,
+                max_decoding_length=limit,
+                replace_unknowns=True,
+                max_batch_size=self.decoding.tokens_per_batch(),
+                batch_type="tokens",
+                return_attention=True,
+                asynchronous=True,
+            )
+            for k, result in zip(keys, results, strict=True):
+                found[k] = (result, limit)
+        ordered = ((result.result(), limit) for result, limit in found)
+        out = []
+        for sentence, group in zip(sentences, pieces, strict=True):
+            texts: list[str] = []
+            source: list[str] = []
+            target: list[str] = []
+            # (first row, rows, first column, columns, attention) of each piece
+            blocks: list[tuple[int, int, int, int, list[list[float]]]] = []
+            problem = None
+            for tokens in group:
+                result, limit = next(ordered)
+                hypothesis, attention = result.hypotheses[0], result.attention[0]
+                problem = problem or runaway.problem(tokens, hypothesis, limit)
+                if package.target_prefix and hypothesis[:1] == [package.target_prefix]:
+                    hypothesis, attention = hypothesis[1:], attention[1:]
+                text = tokenizer.decode(hypothesis)
+                if package.target_prefix and text.startswith(package.target_prefix):
+                    text = text[len(package.target_prefix) :]
+                texts.append(text[1:] if text.startswith(" ") else text)
+                blocks.append((len(target), len(hypothesis), len(source), len(tokens), attention))
+                source += tokens
+                target += hypothesis
+            import numpy
+
+            rows = numpy.zeros((len(target), len(source)))
+            for top, height, left, width, attention in blocks:
+                for t, row in enumerate(attention[:height]):
+                    # past width: the end-of-sentence token, if the model has one
+                    kept = row[:width]
+                    rows[top + t, left : left + len(kept)] = kept
+            joined = " ".join(texts)
+            out.append(
+                Alignment(
+                    sentence,
+                    joined,
+                    locate(sentence, [surface(p) for p in source]),
+                    locate(joined, [surface(p).replace("_", " ") for p in target]),
+                    rows,
+                    problem,
+                )
+            )
+        return out
 
     def _load(self) -> tuple[Any, Any]:
         if self._model is None:
@@ -150,44 +249,81 @@ class PackageTranslator:
         max_chars = max(8, len(sentence) * limit // len(tokens) - 1)
         return [tokenizer.encode(piece) for piece in chunk(sentence, max_chars)]
 
-    def _translate(self, sentences: list[str], progress: Progress | None) -> list[str]:
+    def _batches(self, lengths: Sequence[int]) -> list[range]:
+        """Consecutive runs of the length-sorted inputs, each as many source tokens as one
+        CTranslate2 batch holds (``batch_type="tokens"``: their sum, at most
+        :meth:`Decoding.tokens_per_batch`): one call each, so that each has its own limit."""
+        budget = self.decoding.tokens_per_batch()
+        batches, start, size = [], 0, 0
+        for end, length in enumerate(lengths):
+            if end > start and size + length > budget:
+                batches.append(range(start, end))
+                start, size = end, 0
+            size += length
+        if start < len(lengths):
+            batches.append(range(start, len(lengths)))
+        return batches
+
+    def _translate(self, sentences: list[str], progress: Progress | None) -> list[Output]:
         package, model = self._load()
         tokenizer = package.tokenizer
         pieces = [self._pieces(tokenizer, s) for s in sentences]
         flat = [(i, tokens) for i, group in enumerate(pieces) for tokens in group]
         order = sorted(range(len(flat)), key=lambda k: len(flat[k][1]))
-        outputs: list[str] = [""] * len(flat)
+        outputs: list[Output] = [Output("")] * len(flat)
         prefix = [[package.target_prefix]] if package.target_prefix else None
-        # Every batch is queued at once (asynchronous), so all workers stay busy to the
-        # end; results are collected in order, in steps so that progress moves.
-        step = 256
+        penalty = self.decoding.length_penalty
+        # One call per batch of length-sorted inputs, with a decoding limit in proportion
+        # to its longest (diptych.runaway), scores returned (CTranslate2 computes them in
+        # beam search anyway). Every batch is queued at once (asynchronous), so all
+        # workers stay busy to the end; results are collected in order, so progress moves.
         steps = []
-        for start in range(0, len(order), step):
-            batch = [flat[k][1] for k in order[start : start + step]]
+        for rows in self._batches([len(flat[k][1]) for k in order]):
+            keys = [order[row] for row in rows]
+            batch = [flat[k][1] for k in keys]
+            limit = self.decoding.limit(len(batch[-1])) + (1 if prefix else 0)
             pending = model.translate_batch(
                 batch,
                 target_prefix=prefix * len(batch) if prefix else None,
                 beam_size=self.decoding.beam_size,
-                length_penalty=self.decoding.length_penalty,
-                max_decoding_length=self.decoding.max_decoding_length,
+                length_penalty=penalty,
+                max_decoding_length=limit,
                 replace_unknowns=True,
+                return_scores=True,
                 max_batch_size=self.decoding.tokens_per_batch(),
                 batch_type="tokens",
                 asynchronous=True,
             )
-            steps.append((order[start : start + step], pending))
-        for keys, pending in steps:
+            steps.append((keys, limit, pending))
+        for keys, limit, pending in steps:
             for k, future in zip(keys, pending, strict=True):
-                text = tokenizer.decode(future.result().hypotheses[0])
+                result = future.result()
+                hypothesis = result.hypotheses[0]
+                text = tokenizer.decode(hypothesis)
                 if package.target_prefix and text.startswith(package.target_prefix):
                     text = text[len(package.target_prefix) :]
-                outputs[k] = text[1:] if text.startswith(" ") else text
+                problem = runaway.problem(flat[k][1], hypothesis, limit)
+                # CTranslate2's score is the hypothesis' log-probability (its end token
+                # included, unless the limit cut it off) divided by length ** penalty.
+                tokens = len(hypothesis) + (0 if len(hypothesis) >= limit else 1)
+                log_prob = result.scores[0] * tokens**penalty
+                outputs[k] = Output(
+                    text[1:] if text.startswith(" ") else text, log_prob, tokens, problem
+                )
             if progress is not None:
                 progress(len({flat[k][0] for k in keys}))
-        joined: list[list[str]] = [[] for _ in sentences]
-        for (i, _), text in zip(flat, outputs, strict=True):
-            joined[i].append(text)
-        return [" ".join(parts) for parts in joined]
+        joined: list[list[Output]] = [[] for _ in sentences]
+        for (i, _), output in zip(flat, outputs, strict=True):
+            joined[i].append(output)
+        return [
+            Output(
+                " ".join(part.text for part in parts),
+                sum(part.log_prob or 0.0 for part in parts),
+                sum(part.tokens for part in parts),
+                next((part.problem for part in parts if part.problem), None),
+            )
+            for parts in joined
+        ]
 
 
 class ArgosEngine:

@@ -12,8 +12,14 @@ msgid is a unit's source Markdown, msgstr its translation. States (:func:`state_
 * stale    -- ``fuzzy`` with a previous msgid (``#|``): the source changed after review; the
   reviewed text is kept as an obsolete entry (``#~``) and machine output, if any, stands in;
 * withheld -- text that may not be published: machine output whose markup could not be
-  restored (flag ``markup-error``), or (decided with the page, see
-  :mod:`diptych.page_catalog`) a translation the judge refuses.
+  restored or whose decoding ran away (flag ``markup-error``), or (decided with the page,
+  see :mod:`diptych.page_catalog`) a translation the judge refuses;
+* copied   -- nothing to translate (no letter of the source language: a path, a number,
+  a product name, an include directive): the source as it is, no ``fuzzy``, and
+  ``#. copied: ...``. Needs no review; a person's change to it is theirs (reviewed).
+
+Machine text may carry the model's confidence, ``#. machine score: -0.42`` (the mean
+log-probability per token: :func:`score_of`), so that reviewers can start with the weakest.
 
 No command overwrites or drops a reviewed or edited translation: merging moves it to an
 obsolete entry at worst. Entries Diptych does not make (with ``msgctxt`` or plural forms)
@@ -44,6 +50,14 @@ BROKEN = "markup-error"
 MACHINE_PREFIX = "machine translation:"
 FINGERPRINT_PREFIX = "machine text:"
 PROBLEM_PREFIX = "markup problem:"
+# Engine output withheld because its decoding ran away (see diptych.runaway).
+DECODING_PREFIX = "decoding problem:"
+# The model's confidence in the machine text (see score_of).
+SCORE_PREFIX = "machine score:"
+# A unit with nothing to translate, copied from the source (see is_copied).
+COPIED_PREFIX = "copied:"
+# How runs stored such a copy before it had a state of its own: as machine output.
+LEGACY_COPIED = f"{MACHINE_PREFIX} nothing to translate: the unit is markup, numbers or names only"
 # Provenance of pseudo-localised text: never published, always replaced by a real engine.
 PSEUDO_PREFIX = f"{MACHINE_PREFIX} pseudo "
 # Minimum similarity for a changed unit to inherit the review state of the one it replaced.
@@ -57,10 +71,13 @@ class State(StrEnum):
     REVIEWED = "reviewed"
     STALE = "stale"
     WITHHELD = "withheld"
+    COPIED = "copied"
 
 
 # States whose text a person wrote or approved: no run may overwrite or drop it.
 PERSONS = frozenset({State.EDITED, State.REVIEWED})
+# States that await no review: a person's approval, or nothing to translate.
+SETTLED = frozenset({State.REVIEWED, State.COPIED})
 
 
 def fingerprint(text: str) -> str:
@@ -101,7 +118,23 @@ def persons_words(entry: polib.POEntry) -> bool:
     """Whether the entry holds text a person wrote or approved (never to be lost)."""
     if not entry.msgstr and not any(entry.msgstr_plural.values()):
         return False
+    if is_copied(entry):
+        return False
     return FUZZY not in entry.flags or is_edited(entry) or not is_unit_entry(entry)
+
+
+def is_copied(entry: polib.POEntry) -> bool:
+    """A unit with nothing to translate, its source copied by a run (``#. copied:``, no
+    ``fuzzy``; or as older runs stored it, machine output with :data:`LEGACY_COPIED`) and
+    still exactly the source: once a person changes the text, it is theirs."""
+    if entry.msgstr != entry.msgid or entry.previous_msgid or BROKEN in entry.flags:
+        return False
+    if not is_unit_entry(entry):
+        return False
+    lines = (entry.comment or "").splitlines()
+    if FUZZY not in entry.flags:
+        return any(line.startswith(COPIED_PREFIX) for line in lines)
+    return LEGACY_COPIED in lines and not is_edited(entry)
 
 
 def is_unit_entry(entry: polib.POEntry) -> bool:
@@ -114,6 +147,8 @@ def state_of(entry: polib.POEntry) -> State:
         return State.STALE if entry.previous_msgid else State.MISSING
     if BROKEN in entry.flags:
         return State.WITHHELD
+    if is_copied(entry):
+        return State.COPIED
     if FUZZY not in entry.flags:
         return State.REVIEWED
     if entry.previous_msgid:
@@ -132,8 +167,29 @@ def publishable(entry: polib.POEntry, pseudo: bool = False) -> str | None:
 
 
 def problems_of(entry: polib.POEntry) -> list[str]:
-    """The markup problems the engine's output had (why ``markup-error`` withholds it)."""
-    return _notes(entry, PROBLEM_PREFIX)
+    """The problems the engine's output had (why ``markup-error`` withholds it): its
+    markup, or its decoding that ran away."""
+    return _notes(entry, PROBLEM_PREFIX) + _notes(entry, DECODING_PREFIX)
+
+
+def runaway_of(entry: polib.POEntry) -> list[str]:
+    """Why the engine's decoding of the entry ran away (one of the problems that withhold
+    it, :func:`problems_of`)."""
+    return _notes(entry, DECODING_PREFIX)
+
+
+def score_of(entry: polib.POEntry) -> float | None:
+    """The model's confidence in the entry's machine text, as the run that wrote it
+    recorded it (``#. machine score: -0.421``): the mean log-probability of the output
+    tokens, from 0 (certain) down; None where none was recorded (another engine, a
+    person's text, older runs). The one reader of that line."""
+    found = _notes(entry, SCORE_PREFIX)
+    if not found or is_edited(entry):
+        return None
+    try:
+        return float(found[-1].split()[0])
+    except (ValueError, IndexError):
+        return None
 
 
 def needs_translation(entry: polib.POEntry, pseudo: bool = False) -> bool:
@@ -727,24 +783,69 @@ def _revive(obsolete: list[polib.POEntry], text: str) -> polib.POEntry | None:
     return best
 
 
+# The extracted comments a run writes, and so replaces.
+_RUN_NOTES = (
+    MACHINE_PREFIX,
+    FINGERPRINT_PREFIX,
+    PROBLEM_PREFIX,
+    DECODING_PREFIX,
+    SCORE_PREFIX,
+    COPIED_PREFIX,
+)
+
+
+def _run_notes(entry: polib.POEntry, notes: Sequence[str]) -> None:
+    kept = [line for line in (entry.comment or "").splitlines() if not line.startswith(_RUN_NOTES)]
+    entry.comment = "\n".join([*kept, *notes])
+
+
 def set_machine(
-    entry: polib.POEntry, text: str, provenance: str, problems: Sequence[str] = ()
+    entry: polib.POEntry,
+    text: str,
+    provenance: str,
+    problems: Sequence[str] = (),
+    *,
+    score: float | None = None,
+    decoding: Sequence[str] = (),
 ) -> None:
     """Store engine output as a machine translation, with its fingerprint (never on a
-    reviewed or edited entry)."""
+    reviewed or edited entry); ``score``: the model's confidence (:func:`score_of`);
+    ``problems`` (of its markup) and ``decoding`` (of its decoding, which ran away)
+    withhold it."""
     if state_of(entry) in PERSONS:
         raise CatalogError(f"refusing to overwrite a person's translation of {entry.msgid[:40]!r}")
     entry.msgstr = text
     flags = [f for f in entry.flags if f not in (FUZZY, BROKEN)]
-    entry.flags = [FUZZY, *flags, *([BROKEN] if problems else [])]
+    entry.flags = [FUZZY, *flags, *([BROKEN] if problems or decoding else [])]
     notes = [f"{MACHINE_PREFIX} {provenance}", f"{FINGERPRINT_PREFIX} {fingerprint(text)}"]
+    if score is not None:
+        notes.append(f"{SCORE_PREFIX} {score:.3f}")
     notes += [f"{PROBLEM_PREFIX} {problem}" for problem in problems]
-    kept = [
-        line
-        for line in (entry.comment or "").splitlines()
-        if not line.startswith((MACHINE_PREFIX, FINGERPRINT_PREFIX, PROBLEM_PREFIX))
-    ]
-    entry.comment = "\n".join([*kept, *notes])
+    notes += [f"{DECODING_PREFIX} {problem}" for problem in decoding]
+    _run_notes(entry, notes)
+
+
+def set_copied(entry: polib.POEntry, why: str) -> None:
+    """Store a unit with nothing to translate as its source, copied (:func:`is_copied`):
+    no ``fuzzy``, nothing awaits review. Never on a reviewed or edited entry; a stale
+    entry's reviewed text stays where merging put it (an obsolete entry)."""
+    if state_of(entry) in PERSONS:
+        raise CatalogError(f"refusing to overwrite a person's translation of {entry.msgid[:40]!r}")
+    entry.msgstr = entry.msgid
+    entry.flags = [f for f in entry.flags if f not in (FUZZY, BROKEN)]
+    entry.previous_msgid = None
+    entry.previous_msgctxt = None
+    _run_notes(entry, [f"{COPIED_PREFIX} {why}"])
+
+
+def withhold(entry: polib.POEntry, problems: Sequence[str]) -> None:
+    """Withhold machine output found wrong after it was stored (it breaks the glossary):
+    flag ``markup-error``, text, provenance and fingerprint kept, the problems noted."""
+    if state_of(entry) in PERSONS:
+        raise CatalogError(f"refusing to flag a person's translation of {entry.msgid[:40]!r}")
+    entry.flags = [*entry.flags, *([] if BROKEN in entry.flags else [BROKEN])]
+    notes = [f"{PROBLEM_PREFIX} {problem}" for problem in problems]
+    entry.comment = "\n".join([*(entry.comment or "").splitlines(), *notes])
 
 
 def counts(po: polib.POFile) -> dict[State, int]:

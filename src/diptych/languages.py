@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 
 @dataclass(frozen=True)
 class Language:
@@ -12,42 +14,52 @@ class Language:
     rtl: bool = False
     # Scripts written without spaces between words join sentences without a space.
     spaced: bool = True
+    # The Unicode scripts its letters belong to (a text with none has nothing to
+    # translate from this language: see :meth:`has_letters`).
+    scripts: tuple[str, ...] = ("Latin",)
 
     @property
     def dir(self) -> str:
         return "rtl" if self.rtl else "ltr"
 
+    def has_letters(self, text: str) -> bool:
+        """Whether ``text`` holds a letter of this language's scripts (Unicode script
+        property, through the ``regex`` module): ``Заявление`` has Russian letters,
+        ``{* ../src/app.py hl[3] *}``, ``Python 3.12`` and ``2022`` have none."""
+        scripts = "".join(rf"\p{{Script={script}}}" for script in self.scripts)
+        return regex.search(rf"(?V1)[[{scripts}]&&\p{{L}}]", text) is not None
+
 
 # Argos Translate's language codes (its package index uses these), plus names in English.
 _KNOWN = [
-    Language("ar", "Arabic", rtl=True),
+    Language("ar", "Arabic", rtl=True, scripts=("Arabic",)),
     Language("az", "Azerbaijani"),
-    Language("bg", "Bulgarian"),
-    Language("bn", "Bengali"),
+    Language("bg", "Bulgarian", scripts=("Cyrillic",)),
+    Language("bn", "Bengali", scripts=("Bengali",)),
     Language("ca", "Catalan"),
     Language("cs", "Czech"),
     Language("da", "Danish"),
     Language("de", "German"),
-    Language("el", "Greek"),
+    Language("el", "Greek", scripts=("Greek",)),
     Language("en", "English"),
     Language("eo", "Esperanto"),
     Language("es", "Spanish"),
     Language("et", "Estonian"),
     Language("eu", "Basque"),
-    Language("fa", "Persian", rtl=True),
+    Language("fa", "Persian", rtl=True, scripts=("Arabic",)),
     Language("fi", "Finnish"),
     Language("fr", "French"),
     Language("ga", "Irish"),
     Language("gl", "Galician"),
-    Language("he", "Hebrew", rtl=True),
-    Language("hi", "Hindi"),
+    Language("he", "Hebrew", rtl=True, scripts=("Hebrew",)),
+    Language("hi", "Hindi", scripts=("Devanagari",)),
     Language("hu", "Hungarian"),
     Language("id", "Indonesian"),
     Language("it", "Italian"),
-    Language("ja", "Japanese", spaced=False),
-    Language("kk", "Kazakh"),
-    Language("ko", "Korean"),
-    Language("ky", "Kyrgyz"),
+    Language("ja", "Japanese", spaced=False, scripts=("Han", "Hiragana", "Katakana")),
+    Language("kk", "Kazakh", scripts=("Cyrillic",)),
+    Language("ko", "Korean", scripts=("Hangul", "Han")),
+    Language("ky", "Kyrgyz", scripts=("Cyrillic",)),
     Language("lt", "Lithuanian"),
     Language("lv", "Latvian"),
     Language("ms", "Malay"),
@@ -56,21 +68,21 @@ _KNOWN = [
     Language("pl", "Polish"),
     Language("pt", "Portuguese"),
     Language("ro", "Romanian"),
-    Language("ru", "Russian"),
+    Language("ru", "Russian", scripts=("Cyrillic",)),
     Language("sk", "Slovak"),
     Language("sl", "Slovenian"),
     Language("sq", "Albanian"),
-    Language("sr", "Serbian"),
+    Language("sr", "Serbian", scripts=("Cyrillic", "Latin")),
     Language("sv", "Swedish"),
-    Language("th", "Thai", spaced=False),
+    Language("th", "Thai", spaced=False, scripts=("Thai",)),
     Language("tl", "Tagalog"),
     Language("tr", "Turkish"),
-    Language("uk", "Ukrainian"),
-    Language("ur", "Urdu", rtl=True),
+    Language("uk", "Ukrainian", scripts=("Cyrillic",)),
+    Language("ur", "Urdu", rtl=True, scripts=("Arabic",)),
     Language("uz", "Uzbek"),
     Language("vi", "Vietnamese"),
-    Language("zh", "Chinese", spaced=False),
-    Language("zt", "Chinese (traditional)", spaced=False),
+    Language("zh", "Chinese", spaced=False, scripts=("Han",)),
+    Language("zt", "Chinese (traditional)", spaced=False, scripts=("Han",)),
 ]
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in _KNOWN}

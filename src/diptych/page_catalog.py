@@ -112,6 +112,15 @@ class Record:
         :func:`machine_mark`); None where a person's words or the Russian unit show."""
         return machine_mark(self.state, self.entry) if self.text is not None else None
 
+    @property
+    def score(self) -> float | None:
+        """How sure the model was of the machine text awaiting review (machine, or standing
+        in for a stale unit): the score its run recorded (:func:`diptych.catalog.score_of`,
+        the lower the weaker); None for any other unit or where none was recorded."""
+        if self.entry is None or self.state not in (State.MACHINE, State.STALE):
+            return None
+        return catalog.score_of(self.entry)
+
 
 @dataclass
 class PageCatalog:

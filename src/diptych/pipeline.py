@@ -5,6 +5,9 @@ language's catalog (keeping every review), then gathers the sentences of every p
 unit of every page and sends them to the engine in one go per language pair. Results are
 restored into Markdown, checked, and stored as machine translations. A catalog is written
 only if its bytes change, so a run with nothing to do loads no model and writes nothing.
+A pending unit identical to a reviewed one takes its text instead (:mod:`diptych.memory`),
+and glossary terms go to the model as placeholders carrying their target
+(:mod:`diptych.glossary`); both read their files only once a unit is pending.
 
 Each language's catalogs (and their up-to-date stamps) are saved as soon as that language
 is translated, so a model that fails to load, Ctrl-C or a kill loses only the language in
@@ -40,17 +43,21 @@ from pathlib import Path
 
 import polib
 
-from . import catalog, moves
+from . import catalog, fallback, moves
 from .config import Project
-from .engine import Engine, Translator
+from .engine import Engine, Output, Translator, outputs
 from .errors import DiptychError
+from .glossary import Enforcer, Glossaries
 from .languages import Language
 from .lock import project_lock
+from .memory import Memory
 from .protect import Protected, inline_parser, protect, restore
 from .segment import Page, segment_file
 from .sentences import Split, split
 
-COPIED = "nothing to translate: the unit is markup, numbers or names only"
+# Why a unit is copied, not translated (catalog.set_copied): no letter of the source
+# language once its markup is masked (paths, numbers, product names, include directives).
+COPIED = "nothing to translate: no {name} letters outside markup"
 
 
 @dataclass
@@ -171,7 +178,7 @@ class UpToDate:
 
     # The code that decides a catalog's bytes for given page and catalog bytes.
     CODE = ("__init__", "catalog", "config", "languages", "pipeline", "protect", "segment",
-            "sentences")  # fmt: skip
+            "sentences", "align", "fallback", "glossary", "memory")  # fmt: skip
 
     @classmethod
     def _salt(cls, project: Project) -> str:
@@ -329,33 +336,119 @@ class _Work:
     entry: polib.POEntry
     protected: Protected
     split: Split
+    page: Page | None = None  # for the markup fallback's checks (link references, judge)
 
 
-def _prepare(jobs: Sequence[Job], source: Language) -> list[_Work]:
+def _prepare(
+    jobs: Sequence[Job],
+    source: Language,
+    memory: Memory | None = None,
+    terms: Enforcer | None = None,
+) -> list[_Work]:
     md = inline_parser()
     work = []
     for job in jobs:
         for entry in job.pending:
             protected = protect(entry.msgid, job.page.references, md)
-            if not protected.has_words:
-                catalog.set_machine(entry, entry.msgid, COPIED)
+            if not source.has_letters(protected.masked):  # placeholders hold none
+                catalog.set_copied(entry, COPIED.format(name=source.name))
                 continue
-            work.append(_Work(entry, protected, split(protected.masked, source.code)))
+            if memory is not None and memory.fill(job.lang, entry, job.page.references, terms):
+                continue  # a reviewed unit's text (diptych.memory)
+            if terms is not None:
+                protected = terms.mask(protected)  # glossary terms as placeholders
+                if not source.has_letters(protected.masked):  # terms only: nothing to model
+                    restored = restore(protected, protected.masked, md)
+                    provenance = f"glossary {terms.shown}"
+                    catalog.set_machine(entry, restored.text, provenance, restored.problems)
+                    continue
+            work.append(_Work(entry, protected, split(protected.masked, source.code), job.page))
     return work
 
 
 def _apply(
-    work: Sequence[_Work], translated: dict[str, str], translator: Translator, lang: Language
+    work: Sequence[_Work],
+    translated: dict[str, str],
+    translator: Translator,
+    lang: Language,
+    checks: fallback.Checks | None = None,
+    scored: dict[str, Output] | None = None,
 ) -> int:
     md = inline_parser()
     flagged = 0
+    failed: list[_Work] = []  # restoring the placeholders failed: for the markup fallback
     for item in work:
         joined = item.split.join([translated[s] for s in item.split.sentences], spaced=lang.spaced)
         restored = restore(item.protected, joined, md)
         notes = [f"repaired: {r}" for r in restored.repairs]
         provenance = "; ".join([translator.provenance, *notes])
-        catalog.set_machine(item.entry, restored.text, provenance, restored.problems)
-        flagged += not restored.ok
+        score, runaway = _scored(item.split.sentences, scored)
+        catalog.set_machine(
+            item.entry, restored.text, provenance, restored.problems, score=score, decoding=runaway
+        )
+        flagged += not restored.ok or bool(runaway)
+        if not restored.ok and not runaway:  # a runaway's plain text would run away too
+            failed.append(item)
+    if failed and checks is not None:
+        check = checks.for_language(lang.code)
+        flagged -= _rescue(failed, translated, translator, lang, check, scored)
+    return flagged
+
+
+def _scored(
+    sentences: Sequence[str], scored: dict[str, Output] | None
+) -> tuple[float | None, list[str]]:
+    """A unit's score, the mean log-probability per decoded token over all its sentences
+    (so that a long unit is not weaker for its length alone; None where the engine gives
+    no scores), and why its decoding ran away, if it did (diptych.runaway)."""
+    if scored is None:
+        return None, []
+    found = [scored[s] for s in sentences]
+    problems = list(dict.fromkeys(o.problem for o in found if o.problem is not None))
+    tokens = sum(o.tokens for o in found)
+    if not tokens or any(o.log_prob is None for o in found):
+        return None, problems
+    return sum(o.log_prob or 0.0 for o in found) / tokens, problems
+
+
+def _rescue(
+    failed: Sequence[_Work],
+    translated: dict[str, str],
+    translator: Translator,
+    lang: Language,
+    check: fallback.Check,
+    scored: dict[str, Output] | None = None,
+) -> int:
+    """Put the markup of units whose placeholders were lost back by alignment
+    (:mod:`diptych.fallback`); a candidate that passes the checks replaces the flagged
+    output (with the score of the unit's first decoding). Returns how many were rescued."""
+    units = [fallback.Failed(w.entry.msgid, w.protected, w.split, w.page) for w in failed]
+    try:
+        found = fallback.rescue(units, translated, translator, check, spaced=lang.spaced)
+    except DiptychError:
+        return 0  # the model failed now: the units stay flagged, as without the fallback
+    for item, rescued in zip(failed, found, strict=True):
+        if rescued is not None:
+            notes = [rescued.note, *(f"repaired: {r}" for r in rescued.repairs)]
+            provenance = "; ".join([translator.provenance, *notes])
+            score, _ = _scored(item.split.sentences, scored)
+            catalog.set_machine(item.entry, rescued.text, provenance, score=score)
+    return sum(r is not None for r in found)
+
+
+def _check_terms(work: Sequence[_Work], terms: Enforcer) -> int:
+    """Withhold machine output that breaks the glossary as D303 reads it, whatever placed
+    it (a term placeholder the model dropped is already a restore problem); how many."""
+    flagged = 0
+    for item in work:
+        entry = item.entry
+        if catalog.BROKEN in entry.flags or not entry.msgstr:
+            continue
+        env = item.page.references if item.page else None
+        problems = terms.problems(entry.msgid, str(entry.msgstr), env)
+        if problems:
+            catalog.withhold(entry, problems)
+            flagged += 1
     return flagged
 
 
@@ -366,6 +459,7 @@ def _translate_language(
     report: Report,
     hooks: Hooks,
     clock: Callable[[], float],
+    checks: fallback.Checks | None = None,
 ) -> bool:
     """Translate one language's pending units in one go; False if the model failed (to
     load, say), which is reported."""
@@ -373,13 +467,21 @@ def _translate_language(
     sentences = list(dict.fromkeys(s for item in work for s in item.split.sentences))
     hooks.language(lang, len(sentences))
     try:
-        results = translator.translate(sentences, hooks.advance)
+        found = outputs(translator, sentences, hooks.advance)  # texts, scores, runaways
+        results = [output.text for output in found]
     except DiptychError as exc:
         if str(exc) not in {str(p) for p in report.problems}:  # a pivot's leg fails twice
             report.problems.append(exc)
         return False
     stats = report.languages[lang.code]
-    stats.flagged = _apply(work, dict(zip(sentences, results, strict=True)), translator, lang)
+    stats.flagged = _apply(
+        work,
+        dict(zip(sentences, results, strict=True)),
+        translator,
+        lang,
+        checks,
+        dict(zip(sentences, found, strict=True)),
+    )
     stats.units, stats.sentences = len(work), len(sentences)
     stats.seconds = clock() - started
     return True
@@ -460,9 +562,12 @@ def translate(
         )
         by_lang: dict[str, list[_Work]] = {}
         translators: dict[str, Translator] = {}
+        checks = fallback.Checks(project.config_file)  # judges markup placed by alignment
+        memory = Memory(project, jobs)  # reviewed units: read when a unit first asks
+        glossaries = Glossaries(project)  # likewise
         for lang in languages:
             lang_jobs = [job for job in jobs if job.lang == lang]
-            work = _prepare(lang_jobs, project.source)
+            work = _prepare(lang_jobs, project.source, memory, glossaries.of(lang))
             lang_report = report.languages.setdefault(lang.code, LanguageReport())
             if not work:
                 continue
@@ -482,9 +587,11 @@ def translate(
         for lang in languages:
             work = by_lang.get(lang.code, [])
             if work and not _translate_language(
-                lang, work, translators[lang.code], report, hooks, clock
+                lang, work, translators[lang.code], report, hooks, clock, checks
             ):
                 continue  # its catalogs stay as they were; the next run redoes the merge
+            if work:
+                report.languages[lang.code].flagged += _check_terms(work, glossaries.of(lang))
             # Saved now, not at the end: a later language's failure, Ctrl-C or a kill
             # cannot take this one's work with it.
             for job in jobs:

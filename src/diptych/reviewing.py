@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 
 from . import catalog
-from .catalog import BROKEN, FUZZY, State, msgid_lines, state_of
+from .catalog import BROKEN, COPIED_PREFIX, FUZZY, State, msgid_lines, state_of
 from .check import injection
 from .check.base import CatalogInfo, Finding
 from .check.rules import Severity
@@ -84,9 +84,13 @@ def problems(checker: Checker, opened: Opened, entry: polib.POEntry) -> list[Fin
 
 
 def mark_reviewed(entry: polib.POEntry) -> State:
-    """Clear ``fuzzy`` (and the markup-error flag and the previous msgid): the entry is a
-    person's reviewed translation. Returns the state it had."""
+    """Clear ``fuzzy`` (and the markup-error flag, the previous msgid, and the note of a
+    copied unit): the entry is a person's reviewed translation. Returns the state it had."""
     was = state_of(entry)
+    if was is State.COPIED:
+        entry.comment = "\n".join(
+            line for line in entry.comment.splitlines() if not line.startswith(COPIED_PREFIX)
+        )
     entry.flags = [f for f in entry.flags if f not in (FUZZY, BROKEN)]
     entry.previous_msgid = None
     entry.previous_msgctxt = None

@@ -33,6 +33,10 @@ ROWS = [
     ("Абзац со сломанной разметкой.", "Broken **markup", "withheld"),
     ("Абзац с опасной разметкой.", "A paragraph <img src=x onerror=alert(1)>.", "unsafe"),
     ("Псевдоперевод абзаца.", "⟦Псевдоперевод ·⟧", "pseudo"),
+    ("Абзац, который модель зациклила.", "Looped looped looped looped.", "runaway"),
+    ("Python 3.12", "Python 3.12", "copied"),
+    ("`make` 2022", "`make` 2022", "copied-legacy"),
+    ("macOS 14", "Sonoma", "copied-edited"),
 ]
 # What every tool must call each row.
 EXPECTED = {
@@ -45,6 +49,10 @@ EXPECTED = {
     "withheld": "withheld",
     "unsafe": "withheld",
     "pseudo": "missing",
+    "runaway": "withheld",
+    "copied": "copied",
+    "copied-legacy": "copied",
+    "copied-edited": "reviewed",
 }
 OLD_SOURCE = "Абзац, изменённый до проверки."
 
@@ -73,6 +81,13 @@ def _catalog(root: Path) -> None:
         elif situation == "stale":
             catalog.set_machine(entry, text, "test engine")
             entry.previous_msgid = "Устаревший абзац до правки."
+        elif situation == "runaway":
+            catalog.set_machine(entry, text, "test engine", decoding=["the output repeats"])
+        elif situation in ("copied", "copied-edited"):
+            catalog.set_copied(entry, "nothing to translate")
+            entry.msgstr = text  # copied-edited: a person's change, in Poedit say
+        elif situation == "copied-legacy":  # as runs stored a copy before it had a state
+            catalog.set_machine(entry, text, catalog.LEGACY_COPIED.split(": ", 1)[1])
     path = root / "translations" / "en" / "matrix.po"
     catalog.save(po, path)
 
@@ -115,6 +130,9 @@ def test_reading_page_shows_a_translation_only_where_one_may_be_read(matrix: Bui
     the translation elsewhere."""
     html = matrix.page("en/" + URL)
     for source, text, situation in ROWS:
+        if source == text:  # copied: the same either way, neither untranslated nor machine
+            assert f"<p>{source.replace('`make`', '<code>make</code>')}</p>" in html
+            continue
         russian = EXPECTED[situation] in ("missing", "withheld") or situation == "stale-unmerged"
         assert (source in html) is russian, situation
         if not russian:
@@ -130,7 +148,7 @@ def test_status_check_dashboard_and_banner_agree(matrix: Built) -> None:
     dashboard = parse(matrix.page("dashboard/"))
     row = find_all(dashboard, "tr", data_page=PAGE, data_lang="en")[0]
     numbers = [int(td.attrs["data-count"]) for td in find_all(row, "td")]
-    order = ["reviewed", "edited", "machine", "stale", "withheld", "missing", "units"]
+    order = ["reviewed", "copied", "edited", "machine", "stale", "withheld", "missing", "units"]
     assert dict(zip(order, numbers, strict=True)) == {
         **{s: expected.get(s, 0) for s in order[:-1]},
         "units": len(ROWS),
@@ -147,7 +165,8 @@ def test_status_check_dashboard_and_banner_agree(matrix: Built) -> None:
     codes = [line.split(": ")[1] for line in check]
     assert codes.count("D401") == expected["stale"]
     assert codes.count("D405") == expected["edited"]
-    assert codes.count("D404") == 1  # withheld for its markup
+    assert codes.count("D404") == 2  # withheld for its markup, and for a runaway decoding
+    assert any("D404: warning: machine output whose decoding ran away" in c for c in check)
     assert codes.count("D501") >= 1  # withheld by the judge
     assert f"translations/en/matrix.po:1: D402: warning: {expected['machine']} machine-" in (
         "\n".join(check)

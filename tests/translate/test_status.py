@@ -12,8 +12,9 @@ Run = Callable[..., tuple[int, str, str]]
 Site = Callable[..., Path]
 
 PAGE_A = "Первый абзац.\n\nВторой абзац.\n\nТретий абзац о погоде.\n"
-PAGE_B = "Один абзац.\n"
-NONE = dict.fromkeys(("missing", "machine", "edited", "reviewed", "stale", "withheld"), 0)
+# With a unit that has nothing to translate (no Russian letter): copied, not translated.
+PAGE_B = "Один абзац.\n\nPython 3.12\n"
+NONE = dict.fromkeys(("missing", "machine", "edited", "reviewed", "stale", "withheld", "copied"), 0)
 
 
 def review(po_path: Path, msgid: str, msgstr: str) -> None:
@@ -35,7 +36,8 @@ def as_machine_output(root: Path) -> None:
 
 
 def prepared_site(make_site: Site, diptych: Run) -> Path:
-    """Page a.md: one reviewed, one stale, one machine, one missing; b.md: one machine."""
+    """Page a.md: one reviewed, one stale, one machine, one missing; b.md: one machine,
+    one copied."""
     root = make_site({"а.md": PAGE_A, "б.md": PAGE_B}, languages=("en",))
     assert diptych(root, "translate", "--engine", "pseudo")[0] == 0
     as_machine_output(root)
@@ -54,10 +56,17 @@ def test_json_counts_every_state_per_page_and_language(make_site: Site, diptych:
     assert json.loads(out) == {
         "languages": {
             "en": {
-                "total": {**NONE, "missing": 1, "machine": 2, "reviewed": 1, "stale": 1},
+                "total": {
+                    **NONE,
+                    "missing": 1,
+                    "machine": 2,
+                    "reviewed": 1,
+                    "stale": 1,
+                    "copied": 1,
+                },
                 "pages": {
                     "а.md": {**NONE, "missing": 1, "machine": 1, "reviewed": 1, "stale": 1},
-                    "б.md": {**NONE, "machine": 1},
+                    "б.md": {**NONE, "machine": 1, "copied": 1},
                 },
             }
         }
@@ -86,11 +95,12 @@ def test_table_has_a_row_per_page_and_a_total(make_site: Site, diptych: Run) -> 
         "reviewed",
         "stale",
         "withheld",
+        "copied",
     ]
     assert cells[1:] == [
-        ["en", "а.md", "1", "1", "0", "1", "1", "0"],
-        ["en", "б.md", "0", "1", "0", "0", "0", "0"],
-        ["en", "all", "pages", "1", "2", "0", "1", "1", "0"],
+        ["en", "а.md", "1", "1", "0", "1", "1", "0", "0"],
+        ["en", "б.md", "0", "1", "0", "0", "0", "0", "1"],
+        ["en", "all", "pages", "1", "2", "0", "1", "1", "0", "1"],
     ]
 
 

@@ -251,10 +251,14 @@ _RULES = [
         "D303",
         "glossary",
         _E,
-        "a reviewed translation does not use the glossary's term",
+        "a translation does not use the glossary's term",
         "glossary/<source>-<target>.csv lists terms that must be translated one way (ОДКБ "
-        "-> CSTO). Checked on reviewed units only. Waivable per entry (# diptych: allow "
-        "D303), e.g. where a quotation keeps another wording.",
+        "-> CSTO), inflected forms included (ОДКБ-шных, Организации Договора...). `diptych "
+        "translate` writes the terms into machine output and withholds output that still "
+        "lacks one, so on machine units this shows where the glossary changed after they "
+        "were translated (`diptych translate --refresh` redoes them). Waivable per entry "
+        "(# diptych: allow D303), e.g. where a quotation keeps another wording.",
+        on_fuzzy=_W,
         allowable=True,
     ),
     Rule(
@@ -294,9 +298,11 @@ _RULES = [
         "D404",
         "markup-error",
         _W,
-        "machine output whose markup could not be restored (not published)",
+        "machine output whose markup could not be restored, or whose decoding ran away "
+        "(not published)",
         "The entry is flagged markup-error: the site shows the source instead. Fix the "
-        "translation's markup, then remove both markup-error and fuzzy from the #, line.",
+        "translation (its markup, or the text a runaway decoding cut off or repeated), then "
+        "remove both markup-error and fuzzy from the #, line.",
     ),
     Rule(
         "D405",

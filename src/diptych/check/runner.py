@@ -130,6 +130,7 @@ class Checker:
         self.strict = strict
         self._pages: dict[Path, PageInfo] = {}
         self._glossaries: dict[str, glossary.Glossary | None] = {}
+        self._lemmas = glossary.Lemmas()  # one Russian dictionary for every glossary
         self.findings: list[Finding] = []
         self._judge: list[Judge] = []
 
@@ -162,7 +163,11 @@ class Checker:
     def glossary(self, lang: Language) -> glossary.Glossary | None:
         if lang.code not in self._glossaries:
             path = self.glossary_path(lang)
-            self._glossaries[lang.code] = glossary.load(path, lang) if path.is_file() else None
+            self._glossaries[lang.code] = (
+                glossary.load(path, lang, self.project.source.code, self._lemmas)
+                if path.is_file()
+                else None
+            )
         return self._glossaries[lang.code]
 
     # -- checks --------------------------------------------------------------------------
@@ -322,19 +327,16 @@ class Checker:
                 lang.code,
             ):
                 yield finding(code, message)
-            if terms and state_of(entry) is State.REVIEWED:
+            # Machine output too (a warning: translate enforces the glossary, so this shows
+            # where it changed since); pseudo-localised text is never published.
+            if terms and state_of(entry) is not State.MISSING:
                 shown = self.project.relative(terms.path).as_posix()
                 for term in glossary.violations(
                     terms,
                     plain_text(entry.msgid, env, parsers.links),
                     plain_text(entry.msgstr, env, parsers.links),
                 ):
-                    wanted = " or ".join(repr(t) for t in term.targets)
-                    yield finding(
-                        "D303",
-                        f"glossary ({shown}:{term.line}): {term.source!r} is translated as "
-                        f"{wanted}",
-                    )
+                    yield finding("D303", glossary.describe(term, shown))
 
     # -- verdict -------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalog import State
+from ..catalog import State, runaway_of
 from .base import CatalogInfo, Finding, allowed_codes
 
 
@@ -56,12 +56,16 @@ def check(info: CatalogInfo) -> Iterator[Finding]:
                 allowed=allowed,
             )
         elif record.state is State.WITHHELD and not record.unsafe:
+            runaway = runaway_of(entry) if entry is not None else []
             yield Finding(
                 "D404",
                 info.path,
                 line,
-                "machine output with broken markup (flag markup-error), not published: fix "
-                "the markup, then remove markup-error and fuzzy",
+                f"machine output whose decoding ran away (flag markup-error), not published: "
+                f"{runaway[0]}, then remove markup-error and fuzzy"
+                if runaway
+                else "machine output with broken markup (flag markup-error), not published: "
+                "fix the markup, then remove markup-error and fuzzy",
                 fuzzy=True,
             )
         elif record.state is State.MACHINE:

@@ -4,6 +4,10 @@ The command-line way to do what a reviewer does in the GitHub editor, Poedit or 
 read the source and the translation, fix the translation if need be (``--text``), and
 clear ``fuzzy``. Before it marks an entry reviewed it runs the entry through the same
 rules as ``diptych check`` would for a reviewed entry, and refuses if any fails.
+
+``--worst-first`` lists what awaits review in all the catalogs named, the machine text
+the model was least sure of first (the score ``diptych translate`` recorded, see
+:func:`diptych.catalog.score_of`), so that a reviewer with an hour starts where it counts.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from ..check.settings import load as load_settings
 from ..config import Project, load_project
 from ..errors import DiptychError
 from ..lock import project_lock
-from ..page_catalog import entry_at
+from ..page_catalog import Record, entry_at
 from ..reviewing import mark_reviewed, open_catalog
 from ..reviewing import problems as problems_of
 
@@ -49,6 +53,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="check and report, but write nothing"
+    )
+    parser.add_argument(
+        "--worst-first",
+        action="store_true",
+        help="list the entries of all the catalogs named together, the machine translations "
+        "the model was least sure of first (then those with no score, in catalog order)",
     )
 
 
@@ -116,33 +126,53 @@ def _terminal() -> Console | None:
     return Console(highlight=False, soft_wrap=True)
 
 
+def _awaiting(info: CatalogInfo) -> list[Record]:
+    """What awaits review, as the page's model says: machine, edited and stale units that
+    have a translation, in catalog order."""
+    records = info.joined.records.values() if info.joined is not None else []
+    return [
+        record
+        for record in records
+        if record.state in AWAITING and record.entry is not None and record.entry.msgstr
+    ]
+
+
+def worst_first(found: Sequence[tuple[str, Record]]) -> list[tuple[str, Record]]:
+    """``(catalog, record)`` pairs, the lowest score first; those without one after, in the
+    order given (a stable sort)."""
+    return sorted(found, key=lambda item: (item[1].score is None, item[1].score or 0.0))
+
+
 def _list(project: Project, info: CatalogInfo, console: Console | None = None) -> None:
-    """What awaits review, as the page's model says: machine, edited and stale units, their
+    """What awaits review (:func:`_awaiting`), or that nothing does."""
+    shown = project.relative(info.path).as_posix()
+    records = _awaiting(info)
+    for record in records:
+        _print(shown, record, console)
+    if not records:
+        print(f"{shown}: nothing awaits review")
+
+
+def _print(shown: str, record: Record, console: Console | None = None) -> None:
+    """One unit awaiting review: its state (and the model's score, where recorded), its
     texts in full; for a stale unit also the source that was reviewed, what changed in it
     (``[-deleted-]{+inserted+}``) and the translation a person wrote for it. With a
     ``console`` (a terminal), the change is in colour."""
-    shown = project.relative(info.path).as_posix()
-    pending = 0
-    records = info.joined.records.values() if info.joined is not None else []
-    for record in records:
-        entry = record.entry
-        if record.state not in AWAITING or entry is None or not entry.msgstr:
-            continue
-        pending += 1
-        print(f"{shown}:{record.line}: {record.state.value}")
-        print(f"    source:      {_show(entry.msgid)}")
-        change = stale_change(record)
-        if change is not None:
-            print(f"    was:         {_show(change.old)}")
-            if console is None:
-                print(f"    change:      {_show(plain(change.segments))}")
-            else:
-                console.print(Text("    change:      ") + _styled(change.segments))
-            if change.previous is not None:
-                print(f"    reviewed:    {_show(change.previous)}")
-        print(f"    translation: {_show(entry.msgstr)}")
-    if not pending:
-        print(f"{shown}: nothing awaits review")
+    entry = record.entry
+    assert entry is not None
+    score = f", model score {record.score:.3f}" if record.score is not None else ""
+    print(f"{shown}:{record.line}: {record.state.value}{score}")
+    print(f"    source:      {_show(entry.msgid)}")
+    change = stale_change(record)
+    if change is not None:
+        print(f"    was:         {_show(change.old)}")
+        if console is None:
+            print(f"    change:      {_show(plain(change.segments))}")
+        else:
+            console.print(Text("    change:      ") + _styled(change.segments))
+        if change.previous is not None:
+            print(f"    reviewed:    {_show(change.previous)}")
+    print(f"    translation: {_show(entry.msgstr)}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -151,17 +181,25 @@ def run(args: argparse.Namespace) -> int:
     marks = [_split(t) for t in args.targets]
     if args.text is not None and (len(marks) != 1 or marks[0][1] is None):
         raise DiptychError("--text needs exactly one CATALOG:LINE")
+    if args.worst_first and all(line is not None for _, line in marks):
+        raise DiptychError(
+            "--worst-first orders a listing: name at least one CATALOG (without :LINE)"
+        )
     by_file: dict[Path, list[int | None]] = {}
     for name, line in marks:
         by_file.setdefault(_resolve(project, name), []).append(line)
 
     refused = 0
+    listed: list[tuple[str, Record]] = []
     with project_lock(project):
         for path, wanted in by_file.items():
             checker = Checker(project, settings)
             opened = open_catalog(checker, path)
             info = opened.info
-            if None in wanted:
+            if None in wanted and args.worst_first:
+                shown = project.relative(info.path).as_posix()
+                listed += [(shown, record) for record in _awaiting(info)]
+            elif None in wanted:
                 _list(project, info, _terminal())
             changed = False
             for line in sorted({n for n in wanted if n is not None}):
@@ -192,4 +230,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{where}: {note}")
             if changed and not args.dry_run:
                 catalog.save(opened.po, path)
+    if args.worst_first:
+        console = _terminal()
+        for shown, record in worst_first(listed):
+            _print(shown, record, console)
+        if not listed:
+            print("nothing awaits review")
     return 1 if refused else 0

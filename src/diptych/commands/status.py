@@ -36,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
         table.add_row(row.lang, row.page, *(str(row.counts[state]) for state in State))
     for lang, totals in status.totals().items():
         table.add_row(lang, "[b]all pages[/b]", *(f"[b]{totals[state]}[/b]" for state in State))
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    if not console.is_terminal:  # a log or a pipe: the whole table, however wide
+        wide = console.options.update_width(10_000)
+        console.width = max(console.width, console.measure(table, options=wide).maximum)
+    console.print(table)
     return _report(status.problems)
 
 

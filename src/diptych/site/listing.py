@@ -5,7 +5,8 @@ translation unit and so reads the same in every language:
 
     <!-- diptych:statements -->            every page under statements/, newest first
     <!-- diptych:statements limit=3 -->    the three newest
-    <!-- diptych:dashboard -->             per language and page: the share of each state
+    <!-- diptych:dashboard -->             per language and page: the share of each state,
+                                           and the weakest machine translations
 
 The hooks replace the comment in the page's HTML with the list, built from each page's
 front matter (``title``, ``description``, ``date``) in the reader's language. All text is
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,11 +30,17 @@ from babel.numbers import format_percent
 from mkdocs.exceptions import PluginError
 
 from ..catalog import State
+from ..page_catalog import Record
 from ..status import Status
-from .pair import SHOWN_STATES
+from .pair import SHOWN_STATES, row_ids
 from .statements import newest_first
 from .strings import format_date, native_name, ui
 from .views import PageView
+
+# How many machine translations the dashboard lists per language, the weakest first.
+WEAKEST = 10
+# How much of a unit's source the list shows (characters; the row holds all of it).
+SNIPPET = 90
 
 # A marker: the list's name, then options (``limit=3``) up to the end of the comment.
 MARKER = re.compile(r"<!--\s*diptych:(statements|dashboard)((?:\s+(?!-->)\S+?)*)\s*-->")
@@ -100,7 +108,8 @@ def dashboard_html(
 ) -> str:
     """Per language: a stacked progress bar with the share of each state in words and
     figures, then a table of its pages (each linking to its side-by-side view with
-    ``pair_href``) with every state's count and share, and the language's totals.
+    ``pair_href``) with every state's count and share, and the language's totals; then
+    the machine translations the model was least sure of (:func:`weakest_html`).
 
     The numbers are ``diptych status``'s: the pages are counted into a
     :class:`~diptych.status.Status` by its own :meth:`~diptych.status.Status.add` (each
@@ -122,20 +131,88 @@ def dashboard_html(
             body = f'<p class="dp-dash__empty">{e(ui(lang, "dashboard.empty"))}</p>'
         else:
             total = totals[code]
-            body = _progress(total, lang) + _table(
+            states = shown_states(total)
+            body = _progress(total, lang, states) + _table(
                 [(by_key[(code, row.page)], row.counts) for row in rows],
                 total,
                 lang,
                 heading,
                 page_title,
                 pair_href,
+                states,
             )
+            body += weakest_html(views, code, lang, page_title, pair_href)
         parts.append(
             f'<section class="dp-dash" data-lang="{e(code)}" aria-labelledby="{heading}">'
             f'<h2 id="{heading}"><span lang="{e(code)}">{e(name)}</span></h2>'
             f"{body}</section>"
         )
     return "".join(parts)
+
+
+def weakest(views: Sequence[PageView], limit: int = WEAKEST) -> list[tuple[PageView, Record]]:
+    """The machine translations of these pages (one language's) that the model was least
+    sure of, the weakest first: units whose run recorded a score (:attr:`Record.score`,
+    the page's model), ties in page order."""
+    scored = [
+        (view, record)
+        for view in views
+        for record in view.joined.records.values()
+        if record.score is not None
+    ]
+    scored.sort(key=lambda item: item[1].score or 0.0)
+    return scored[:limit]
+
+
+def weakest_html(
+    views: Sequence[PageView],
+    code: str,
+    lang: str,
+    page_title: Callable[[PageView], tuple[str, str]],
+    pair_href: Callable[[PageView], str],
+) -> str:
+    """The weakest machine translations of language ``code`` (:func:`weakest`), each
+    linking to its row of the side-by-side view, where the original and the translation
+    stand together ('' if none has a score). The model's confidence is shown as the
+    geometric mean of its token probabilities (``exp`` of the score), as a percentage."""
+    found = weakest(views)
+    if not found:
+        return ""
+    heading = f"weakest-{e(code)}"
+    items = []
+    rows: dict[str, dict[str, str]] = {}  # per page: each text's first row of the view
+    for view, record in found:
+        score = record.score or 0.0
+        if view.rel_path not in rows:
+            rows[view.rel_path] = {}
+            for slot, row_id in zip(view.slots, row_ids(view), strict=True):
+                rows[view.rel_path].setdefault(slot.unit.text, row_id)
+        row = rows[view.rel_path].get(record.unit.text)
+        href = pair_href(view) + (f"#{row}" if row else "")
+        text = " ".join(record.unit.text.split())
+        snippet = text if len(text) <= SNIPPET else text[: SNIPPET - 1].rstrip() + "…"
+        confidence = percent(round(1000 * math.exp(score)), 1000, lang)
+        items.append(
+            f'<li class="dp-weakest__item" data-score="{score:.3f}">'
+            f'<a href="{e(href)}" hreflang="{e(code)}">'
+            f'<span lang="{e(view.source.code)}" dir="auto">{e(snippet)}</span></a> '
+            f'<span class="dp-weakest__page">{_titled(page_title(view), lang)}</span> '
+            f'<span class="dp-weakest__score">'
+            f"{e(ui(lang, 'dashboard.confidence', p=confidence))}</span></li>"
+        )
+    return (
+        f'<section class="dp-weakest" aria-labelledby="{heading}">'
+        f'<h3 id="{heading}">{e(ui(lang, "dashboard.weakest"))}</h3>'
+        f'<p class="dp-weakest__intro">{e(ui(lang, "dashboard.weakest.intro"))}</p>'
+        f'<ol class="dp-weakest__list">{"".join(items)}</ol></section>'
+    )
+
+
+def shown_states(totals: dict[State, int]) -> list[State]:
+    """The states a language's figures and table show: every state of the review (a zero
+    is news too), and ``copied`` only where a page has such a unit (a path or a number
+    alone in a paragraph is no step of the review; most sites have none)."""
+    return [s for s in SHOWN_STATES if s is not State.COPIED or totals[s]]
 
 
 def share(n: int, total: int) -> int:
@@ -170,7 +247,7 @@ def _bar(counts: dict[State, int], extra: str = "") -> str:
     return f'<span class="dp-bar{extra}" aria-hidden="true">{segments}</span>'
 
 
-def _progress(counts: dict[State, int], lang: str) -> str:
+def _progress(counts: dict[State, int], lang: str, states: Sequence[State]) -> str:
     """A language's bar and, for every state, its name, share and count."""
     total = sum(counts.values())
     figures = "".join(
@@ -179,7 +256,7 @@ def _progress(counts: dict[State, int], lang: str) -> str:
         f"{e(ui(lang, 'dashboard.' + s.value))} "
         f'<strong class="dp-figure__share">{e(percent(counts[s], total, lang))}</strong> '
         f'<span class="dp-figure__count">({counts[s]})</span></li>'
-        for s in SHOWN_STATES
+        for s in states
     )
     return (
         f'<div class="dp-progress">{_bar(counts)}'
@@ -187,11 +264,11 @@ def _progress(counts: dict[State, int], lang: str) -> str:
     )
 
 
-def _cells(counts: dict[State, int], lang: str) -> str:
+def _cells(counts: dict[State, int], lang: str, states: Sequence[State]) -> str:
     """A row's count and share of each state, then its number of units."""
     total = sum(counts.values())
     cells = []
-    for s in SHOWN_STATES:
+    for s in states:
         n = counts[s]
         shown = (
             f'<span class="dp-cell__count">{n}</span>'
@@ -214,16 +291,16 @@ def _table(
     heading: str,
     page_title: Callable[[PageView], tuple[str, str]],
     pair_href: Callable[[PageView], str],
+    states: Sequence[State],
 ) -> str:
     head = "".join(
-        f'<th scope="col" class="dp-num">{e(ui(lang, "dashboard." + s.value))}</th>'
-        for s in SHOWN_STATES
+        f'<th scope="col" class="dp-num">{e(ui(lang, "dashboard." + s.value))}</th>' for s in states
     )
     rows = "".join(
         f'<tr data-page="{e(view.rel_path)}" data-lang="{e(view.lang.code)}">'
         f'<th scope="row"><a href="{e(pair_href(view))}" hreflang="{e(view.lang.code)}">'
         f"{_titled(page_title(view), lang)}</a>{_bar(counts, ' dp-bar--row')}</th>"
-        f"{_cells(counts, lang)}</tr>"
+        f"{_cells(counts, lang, states)}</tr>"
         for view, counts in pages
     )
     return (
@@ -234,7 +311,7 @@ def _table(
         f'<th scope="col" class="dp-num">{e(ui(lang, "dashboard.total"))}</th></tr></thead>'
         f"<tbody>{rows}</tbody>"
         f'<tfoot><tr><th scope="row">{e(ui(lang, "dashboard.all"))}</th>'
-        f"{_cells(totals, lang)}</tr></tfoot></table></div>"
+        f"{_cells(totals, lang, states)}</tr></tfoot></table></div>"
     )
 
 

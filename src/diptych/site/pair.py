@@ -35,6 +35,7 @@ RenderMarkdown = Callable[[str], str]
 # States in the order the banner and the dashboard count them.
 SHOWN_STATES = (
     State.REVIEWED,
+    State.COPIED,
     State.EDITED,
     State.MACHINE,
     State.STALE,

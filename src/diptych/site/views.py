@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog import State
+from ..catalog import SETTLED, State
 from ..inventory import Inventory
 from ..judge import Judge
 from ..languages import Language
@@ -79,7 +79,7 @@ class PageView:
     @property
     def unreviewed(self) -> int:
         counts = self.counts()
-        return sum(n for state, n in counts.items() if state is not State.REVIEWED)
+        return sum(n for state, n in counts.items() if state not in SETTLED)
 
     def field(self, name: str) -> tuple[str, bool] | None:
         """A front-matter field as shown: (text, translated?) or None if the page has none."""
