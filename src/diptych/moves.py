@@ -39,6 +39,7 @@ class Move:
 def find(project: Project, languages: Sequence[Language]) -> list[Move]:
     """Catalogs whose page is gone, each matched to the page it moved to (if any)."""
     docs = project.docs_dir.resolve()
+    translations = project.translations_dir.resolve()
     pages = {p.resolve().relative_to(docs).as_posix(): p for p in project.pages()}
     units: dict[str, set[str]] = {}
     moves: list[Move] = []
@@ -49,10 +50,18 @@ def find(project: Project, languages: Sequence[Language]) -> list[Move]:
         wanted = {
             project.catalog_path(page, lang.code).resolve(): rel for rel, page in pages.items()
         }
-        orphans = [
-            p for p in sorted(folder.rglob("*.po")) if p.is_file() and p.resolve() not in wanted
-        ]
         homeless = [rel for path, rel in wanted.items() if not path.exists()]
+        if not homeless:
+            continue  # no page to move to: no orphan is read
+        # A link is never a catalog to move: its text may come from outside the project.
+        orphans = [
+            p
+            for p in sorted(folder.rglob("*.po"))
+            if p.is_file()
+            and not p.is_symlink()
+            and p.resolve().is_relative_to(translations)
+            and p.resolve() not in wanted
+        ]
         taken: set[str] = set()
         for orphan in orphans:
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,3 +76,31 @@ def test_an_unrelated_new_page_takes_nothing(make_site: Site, diptych: Run) -> N
     assert code == 0
     assert "moved" not in out
     assert (root / "translations" / "en" / "старое.po").exists()
+
+
+def test_a_linked_catalog_is_never_moved(make_site: Site, diptych: Run, tmp_path: Path) -> None:
+    """A catalog in translations/ that is a link (here to a file outside the project, with
+    "reviewed" text for the new page's units) is not moved onto a page that has none: the
+    page is translated afresh and the link is left as it was. Without the link test in
+    moves.find the planted text becomes the new page's reviewed catalog."""
+    root = make_site({"новое.md": PAGE}, ("en",))
+    planted = tmp_path / "planted.po"
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for msgid in ("Первый абзац.", "Второй абзац о погоде.", "Третий абзац."):
+        po.append(polib.POEntry(msgid=msgid, msgstr="PLANTED"))
+    po.save(str(planted))
+    link = root / "translations" / "en" / "старое.po"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(planted)
+
+    code, out, err = diptych(root, "translate", "--engine", "pseudo", "-q")
+    out = re.sub(r"\d+\.\d s", "T s", out)
+    assert (code, out, err) == (
+        0,
+        "en: 3 units (3 sentences) translated in T s\n1 catalog(s) written in T s\n",
+        "",
+    )
+    assert link.is_symlink() and planted.read_text(encoding="utf-8").count("PLANTED") == 3
+    new = polib.pofile(str(root / "translations" / "en" / "новое.po"), wrapwidth=0)
+    assert [e.msgstr for e in new if "PLANTED" in e.msgstr] == []
