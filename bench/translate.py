@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/translate.py            # 10, 100 and 1,000 pages (long)
     .venv/bin/python bench/translate.py --quick    # a few pages, within a minute
+    .venv/bin/python bench/translate.py --diptych-only --pages 10,300  # peak RSS, no argos
 
 Both sides translate the same units (the translation units of the same Russian pages) with
 the same Argos package, in fresh processes of their own, one after the other:
@@ -39,6 +40,10 @@ on the finished project: wall-clock time of the whole process, start-up included
 As a check that the settings really are equal, the units without inline markup (where
 both sides send exactly the same sentences) are compared: the share of identical
 translations is printed.
+
+``--diptych-only`` runs the diptych side alone (no argos side, no no-op re-run) and prints
+one JSON line per page count (seconds, sentences, peak RSS): how memory grows with the
+size of a run (docs-dev/performance.md, "Memory").
 
 The last line of the output is JSON:
 ``{"units", "sentences", "argos_s", "diptych_s", "speedup", "noop_rerun_s", "peak_rss_mb"}``
@@ -273,6 +278,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="also time the no-op re-run on N complete pages (0: not; --quick: not)",
     )
+    parser.add_argument(
+        "--diptych-only",
+        action="store_true",
+        help="only the diptych side: seconds, sentences and peak RSS per page count",
+    )
     parser.add_argument("--save", type=Path, help="write the full results as JSON here")
     parser.add_argument("--plot", type=Path, help="draw the throughput plot (SVG) here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -300,6 +310,16 @@ def main(argv: list[str] | None = None) -> int:
         f"load average {os.getloadavg()[0]:.2f}",
         flush=True,
     )
+    if args.diptych_only:
+        with tempfile.TemporaryDirectory(prefix="diptych-bench-") as tmp:
+            for pages in sizes:
+                project_dir = Path(tmp) / f"project-{pages}"
+                make_project(project_dir, pages, package)
+                common = [str(project_dir), str(args.max_decoding_length), str(args.beam_size)]
+                d = _child("diptych", *common)
+                keys = ("seconds", "cpu_seconds", "units", "sentences", "calls", "peak_rss_mb")
+                print(json.dumps({"pages": pages, **{k: d[k] for k in keys}}), flush=True)
+        return 0
     rows = []
     with tempfile.TemporaryDirectory(prefix="diptych-bench-") as tmp:
         for pages in sizes:

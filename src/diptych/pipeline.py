@@ -1,18 +1,22 @@
 """`diptych translate`: pages → units → catalogs, translating only what needs it.
 
-One run holds the project lock, reads every page once, merges its units into each
-language's catalog (keeping every review), then gathers the sentences of every pending
-unit of every page and sends them to the engine in one go per language pair. Results are
-restored into Markdown, checked, and stored as machine translations. A catalog is written
-only if its bytes change, so a run with nothing to do loads no model and writes nothing.
+One run holds the project lock and goes through its pages in windows (:data:`WINDOW`
+pending units each): it reads a window's pages, merges their units into each language's
+catalog (keeping every review), then gathers the sentences of every pending unit of the
+window and sends them to the engine in one go per language pair. Results are restored
+into Markdown, checked, and stored as machine translations; the window's catalogs are
+saved and dropped before the next window is read, so memory does not grow with the
+archive. Models are loaded once per run, on first use. A catalog is written only if its
+bytes change, so a run with nothing to do loads no model and writes nothing.
 A pending unit identical to a reviewed one takes its text instead (:mod:`diptych.memory`),
 and glossary terms go to the model as placeholders carrying their target
 (:mod:`diptych.glossary`); both read their files only once a unit is pending.
 
-Each language's catalogs (and their up-to-date stamps) are saved as soon as that language
-is translated, so a model that fails to load, Ctrl-C or a kill loses only the language in
-flight; a model that fails is reported, its language's catalogs are left as they were,
-and the run goes on with the next language. A catalog is saved only over the bytes the
+Each language's catalogs of a window (and their up-to-date stamps) are saved as soon as
+that language is translated, so a model that fails to load, Ctrl-C or a kill loses only
+the language and window in flight; a model that fails is reported once, its language's
+catalogs from then on are left as they were, and the run goes on with the other
+languages. A catalog is saved only over the bytes the
 run read: one that a person (Poedit) or ``git pull`` changed meanwhile gets the run's
 machine text merged in where it is still missing or untouched machine text
 (:func:`diptych.catalog.save`), never over a person's words.
@@ -37,7 +41,7 @@ import os
 import tempfile
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +62,12 @@ from .sentences import Split, split
 # Why a unit is copied, not translated (catalog.set_copied): no letter of the source
 # language once its markup is masked (paths, numbers, product names, include directives).
 COPIED = "nothing to translate: no {name} letters outside markup"
+
+# A run plans, translates and saves its pages a window at a time: a window closes once its
+# pages hold this many pending units (all languages together). Big enough that batching
+# (length-sorted, token-bounded) is as good as over a whole run, small enough that memory
+# does not grow with the archive (docs-dev/performance.md, "Memory").
+WINDOW = 2000
 
 
 @dataclass
@@ -125,7 +135,10 @@ class Shard:
 
 
 class Hooks:
-    """Progress callbacks; the command line draws a bar, tests and scripts pass nothing."""
+    """Progress callbacks; the command line draws a bar, tests and scripts pass nothing.
+
+    ``start`` is called as each window is planned, with the sentences of the run's windows
+    so far: the total grows (a total known up front would mean planning twice)."""
 
     def start(self, total: int) -> None: ...
 
@@ -254,18 +267,15 @@ def _refreshable(entry: polib.POEntry) -> bool:
     )
 
 
-def _plan(
+def _targets(
     project: Project,
     languages: Sequence[Language],
     paths: Sequence[Path],
     shard: Shard | None,
-    report: Report | None,
     uptodate: UpToDate | None,
-    pseudo: bool = False,
-    refresh: bool = False,
-) -> list[Job]:
-    report = report if report is not None else Report()
-    jobs: list[Job] = []
+) -> Iterator[tuple[Path, str, list[Language]]]:
+    """Each page with the languages whose catalog is not known to be up to date; reads
+    only the page's bytes (and hashes the catalogs), parses nothing."""
     docs = project.docs_dir.resolve()
     for path in _pages(project, paths, shard):
         rel = path.resolve().relative_to(docs).as_posix()
@@ -283,51 +293,111 @@ def _plan(
                 ]
                 if not todo:
                     continue
+        yield path, rel, todo
+
+
+def _plan_page(
+    project: Project,
+    path: Path,
+    rel: str,
+    todo: Sequence[Language],
+    report: Report,
+    pseudo: bool,
+    refresh: bool,
+) -> list[Job]:
+    """One page's jobs: its catalogs read and merged with its units."""
+    try:
+        page = segment_file(path)
+    except DiptychError as exc:
+        exc.path = project.relative(path)
+        report.problems.append(exc)
+        return []
+    if not page.units:
+        report.warnings.append(f"{project.relative(path)}: no text to translate; skipped")
+        return []
+    jobs = []
+    for lang in todo:
+        po_path = project.catalog_path(path, lang.code)
+        # Read before parsing: if the file changes in between, saving sees a change
+        # and merges (safe), where reading after could hide one.
+        read = b""
         try:
-            page = segment_file(path)
+            if po_path.exists():
+                with contextlib.suppress(OSError):  # then load says why
+                    read = po_path.read_bytes()
+                po = catalog.load(po_path, lang)
+            else:
+                po = catalog.new(lang, rel)
         except DiptychError as exc:
-            exc.path = project.relative(path)
+            exc.path = project.relative(po_path)
             report.problems.append(exc)
             continue
-        if not page.units:
-            report.warnings.append(f"{project.relative(path)}: no text to translate; skipped")
-            continue
-        for lang in todo:
-            po_path = project.catalog_path(path, lang.code)
-            # Read before parsing: if the file changes in between, saving sees a change
-            # and merges (safe), where reading after could hide one.
-            read = b""
-            try:
-                if po_path.exists():
-                    with contextlib.suppress(OSError):  # then load says why
-                        read = po_path.read_bytes()
-                    po = catalog.load(po_path, lang)
-                else:
-                    po = catalog.new(lang, rel)
-            except DiptychError as exc:
-                exc.path = project.relative(po_path)
-                report.problems.append(exc)
-                continue
-            merged = catalog.merge(po, [unit.text for unit in page.units], pseudo)
-            pending = merged.pending
-            if refresh:
-                # Engine output stands to be redone with a better model; a person's words
-                # (reviewed, edited) never.
-                waiting = {id(e) for e in pending}
-                pending += [e for e in po if _refreshable(e) and id(e) not in waiting]
-            jobs.append(Job(page, lang, po_path, po, pending, read))
+        merged = catalog.merge(po, [unit.text for unit in page.units], pseudo)
+        pending = merged.pending
+        if refresh:
+            # Engine output stands to be redone with a better model; a person's words
+            # (reviewed, edited) never.
+            waiting = {id(e) for e in pending}
+            pending += [e for e in po if _refreshable(e) and id(e) not in waiting]
+        jobs.append(Job(page, lang, po_path, po, pending, read))
     return jobs
+
+
+def _windows(
+    project: Project,
+    languages: Sequence[Language],
+    paths: Sequence[Path],
+    shard: Shard | None,
+    report: Report | None,
+    uptodate: UpToDate | None,
+    pseudo: bool = False,
+    refresh: bool = False,
+    window: int = WINDOW,
+) -> Iterator[list[Job]]:
+    """The run's jobs, page by page, in windows: a window closes as soon as its pages
+    hold ``window`` pending units (all languages together), so that only one window's
+    catalogs are held at a time."""
+    report = report if report is not None else Report()
+    jobs: list[Job] = []
+    units = 0
+    for path, rel, todo in _targets(project, languages, paths, shard, uptodate):
+        found = _plan_page(project, path, rel, todo, report, pseudo, refresh)
+        jobs += found
+        units += sum(len(job.pending) for job in found)
+        if units >= window:
+            yield jobs
+            jobs, units = [], 0
+    if jobs:
+        yield jobs
+
+
+def _plan(
+    project: Project,
+    languages: Sequence[Language],
+    paths: Sequence[Path],
+    shard: Shard | None,
+    report: Report | None,
+    uptodate: UpToDate | None,
+    pseudo: bool = False,
+    refresh: bool = False,
+) -> list[Job]:
+    """Every page's jobs at once (benchmarks; a run goes window by window)."""
+    found = _windows(project, languages, paths, shard, report, uptodate, pseudo, refresh)
+    return [job for jobs in found for job in jobs]
 
 
 def pending(project: Project, languages: Sequence[Language] | None = None) -> dict[str, int]:
     """Per page (relative to docs/), how many units of all languages a run would translate
-    now: what the publish workflow plans its shards by. Reads; writes nothing."""
+    now: what the publish workflow plans its shards by. Reads (a page at a time); writes
+    nothing."""
     counts: dict[str, int] = {}
-    docs = project.docs_dir.resolve()
-    for job in _plan(project, list(languages or project.targets), (), None, None, None):
-        if job.pending:
-            rel = job.page.path.resolve().relative_to(docs).as_posix()
-            counts[rel] = counts.get(rel, 0) + len(job.pending)
+    report = Report()
+    targets = list(languages or project.targets)
+    for path, rel, todo in _targets(project, targets, (), None, None):
+        jobs = _plan_page(project, path, rel, todo, report, False, False)
+        waiting = sum(len(job.pending) for job in jobs)
+        if waiting:
+            counts[rel] = waiting
     return counts
 
 
@@ -461,7 +531,7 @@ def _translate_language(
     clock: Callable[[], float],
     checks: fallback.Checks | None = None,
 ) -> bool:
-    """Translate one language's pending units in one go; False if the model failed (to
+    """Translate one language's pending units of a window in one go; False if the model failed (to
     load, say), which is reported."""
     started = clock()
     sentences = list(dict.fromkeys(s for item in work for s in item.split.sentences))
@@ -474,7 +544,7 @@ def _translate_language(
             report.problems.append(exc)
         return False
     stats = report.languages[lang.code]
-    stats.flagged = _apply(
+    stats.flagged += _apply(
         work,
         dict(zip(sentences, results, strict=True)),
         translator,
@@ -482,8 +552,10 @@ def _translate_language(
         checks,
         dict(zip(sentences, found, strict=True)),
     )
-    stats.units, stats.sentences = len(work), len(sentences)
-    stats.seconds = clock() - started
+    # A run's figures are its windows' sums (a sentence in two windows counts twice).
+    stats.units += len(work)
+    stats.sentences += len(sentences)
+    stats.seconds += clock() - started
     return True
 
 
@@ -523,6 +595,87 @@ def _save(project: Project, job: Job, uptodate: UpToDate, report: Report, pseudo
         uptodate.forget(rel, job.lang)
 
 
+class _Run:
+    """What one run keeps from window to window: translators (each model loaded once per
+    run), languages given up on, the glossaries, the markup checks, the progress total."""
+
+    def __init__(
+        self,
+        project: Project,
+        engine: Engine,
+        languages: Sequence[Language],
+        report: Report,
+        hooks: Hooks,
+        clock: Callable[[], float],
+        uptodate: UpToDate,
+        pseudo: bool,
+        skip_missing_models: bool,
+    ) -> None:
+        self.project, self.engine, self.languages = project, engine, languages
+        self.report, self.hooks, self.clock = report, hooks, clock
+        self.uptodate, self.pseudo = uptodate, pseudo
+        self.skip_missing_models = skip_missing_models
+        # None: no model for the language (reported once); its catalogs are still saved.
+        self.translators: dict[str, Translator | None] = {}
+        # Languages whose model failed (to load, say): left as they were for the run.
+        self.failed: set[str] = set()
+        self.checks = fallback.Checks(project.config_file)  # judges markup placed by alignment
+        self.glossaries = Glossaries(project)  # read when a unit first asks
+        self.total = 0  # sentences announced to the progress bar so far
+
+    def _translator(self, lang: Language) -> Translator | None:
+        if lang.code not in self.translators:
+            found: Translator | None = None
+            try:
+                found = self.engine.translator(self.project.source.code, lang.code)
+            except DiptychError as exc:
+                if self.skip_missing_models:
+                    self.report.languages[lang.code].skipped = exc.message
+                    self.report.warnings.append(f"{lang.code}: {exc.message}; units left missing")
+                else:
+                    self.report.problems.append(exc)
+            self.translators[lang.code] = found
+        return self.translators[lang.code]
+
+    def window(self, jobs: Sequence[Job]) -> None:
+        """Translate one window's pending units, language by language, and save each
+        language's catalogs (and stamps) as soon as it is done."""
+        project, report = self.project, self.report
+        memory = Memory(project, jobs)  # reviewed units: read when a unit first asks
+        by_lang: dict[str, list[_Work]] = {}
+        for lang in self.languages:
+            if lang.code in self.failed:
+                continue
+            lang_jobs = [job for job in jobs if job.lang == lang]
+            work = _prepare(lang_jobs, project.source, memory, self.glossaries.of(lang))
+            if work and self._translator(lang) is not None:
+                by_lang[lang.code] = work
+        # The bar grows window by window: a total known up front would mean planning
+        # (parsing every page and catalog) twice.
+        self.total += sum(
+            len({s for w in work for s in w.split.sentences}) for work in by_lang.values()
+        )
+        self.hooks.start(self.total)
+        for lang in self.languages:
+            if lang.code in self.failed:
+                continue
+            work = by_lang.get(lang.code, [])
+            translator = self.translators.get(lang.code)
+            if work and translator is not None:
+                if not _translate_language(
+                    lang, work, translator, report, self.hooks, self.clock, self.checks
+                ):
+                    self.failed.add(lang.code)
+                    continue  # its catalogs stay as they were; the next run redoes the merge
+                report.languages[lang.code].flagged += _check_terms(work, self.glossaries.of(lang))
+            # Saved now, not at the end: a later language's or window's failure, Ctrl-C or
+            # a kill cannot take this one's work with it.
+            for job in jobs:
+                if job.lang == lang:
+                    _save(project, job, self.uptodate, report, self.pseudo)
+            self.uptodate.save()
+
+
 def translate(
     project: Project,
     engine: Engine,
@@ -535,6 +688,7 @@ def translate(
     lock_timeout: float = 600,
     clock: Callable[[], float] = time.perf_counter,
     refresh: bool = False,
+    window: int = WINDOW,
 ) -> Report:
     """Bring every catalog up to date with its page; see the module docstring."""
     hooks = hooks or Hooks()
@@ -549,8 +703,13 @@ def translate(
             report.moved += [move.describe(project) for move in found]
         uptodate = UpToDate(project)
         pseudo = engine.name == "pseudo"
+        for lang in languages:
+            report.languages.setdefault(lang.code, LanguageReport())
+        run = _Run(
+            project, engine, languages, report, hooks, clock, uptodate, pseudo, skip_missing_models
+        )
         # A refresh reads every page: complete ones are what it redoes.
-        jobs = _plan(
+        for jobs in _windows(
             project,
             languages,
             paths,
@@ -559,44 +718,9 @@ def translate(
             None if refresh else uptodate,
             pseudo,
             refresh,
-        )
-        by_lang: dict[str, list[_Work]] = {}
-        translators: dict[str, Translator] = {}
-        checks = fallback.Checks(project.config_file)  # judges markup placed by alignment
-        memory = Memory(project, jobs)  # reviewed units: read when a unit first asks
-        glossaries = Glossaries(project)  # likewise
-        for lang in languages:
-            lang_jobs = [job for job in jobs if job.lang == lang]
-            work = _prepare(lang_jobs, project.source, memory, glossaries.of(lang))
-            lang_report = report.languages.setdefault(lang.code, LanguageReport())
-            if not work:
-                continue
-            try:
-                translators[lang.code] = engine.translator(project.source.code, lang.code)
-            except DiptychError as exc:
-                if skip_missing_models:
-                    lang_report.skipped = exc.message
-                    report.warnings.append(f"{lang.code}: {exc.message}; units left missing")
-                else:
-                    report.problems.append(exc)
-                continue
-            by_lang[lang.code] = work
-        hooks.start(
-            sum(len({s for w in work for s in w.split.sentences}) for work in by_lang.values())
-        )
-        for lang in languages:
-            work = by_lang.get(lang.code, [])
-            if work and not _translate_language(
-                lang, work, translators[lang.code], report, hooks, clock, checks
-            ):
-                continue  # its catalogs stay as they were; the next run redoes the merge
-            if work:
-                report.languages[lang.code].flagged += _check_terms(work, glossaries.of(lang))
-            # Saved now, not at the end: a later language's failure, Ctrl-C or a kill
-            # cannot take this one's work with it.
-            for job in jobs:
-                if job.lang == lang:
-                    _save(project, job, uptodate, report, pseudo)
-            uptodate.save()
+            window,
+        ):
+            run.window(jobs)
+            del jobs  # dropped before the next window is planned, not while
     report.seconds = clock() - began
     return report
