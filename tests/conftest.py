@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from fakegithub import REPOSITORY, FakeGitHub
@@ -32,3 +34,40 @@ def github(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGitHub]:
     monkeypatch.setenv("GITHUB_TOKEN", "test-token")
     yield fake
     server.shutdown()
+
+
+NAIVE_PROJECT_YML = """\
+site_name: Naive
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: ru
+          default: true
+          name: Русский
+        - locale: en
+          name: en
+        - locale: de
+          name: de
+"""
+
+
+@pytest.fixture
+def naive_models(tmp_path: Path) -> Path:
+    """A project (ru source; en, de targets; empty docs/) whose models/ folder holds the
+    naive ru→en package, never trained on placeholders or markup like a published model
+    (tests/fixtures/models/naive/, see the README there), and the en→de test package.
+    Write pages under docs/ and translate as in any project: the packages go through the
+    same code as every other (argostranslate's Package, diptych.argos.ArgosEngine)."""
+    fixtures = Path(__file__).parent / "fixtures" / "models"
+    packages = [
+        fixtures / "naive" / "translate-ru_en-naive.argosmodel",
+        fixtures / "translate-en_de-test.argosmodel",
+    ]
+    root = tmp_path / "naive-project"
+    (root / "docs").mkdir(parents=True)
+    (root / "models").mkdir()
+    (root / "mkdocs.yml").write_text(NAIVE_PROJECT_YML, encoding="utf-8")
+    for package in packages:
+        shutil.copy(package, root / "models" / package.name)
+    return root

@@ -20,6 +20,13 @@ path used for real packages (``argostranslate.package.Package`` + ``ctranslate2`
 Both copy digits, punctuation, Latin words and Diptych's inline-markup placeholders
 ``{1}``, ``{2}``, ... through unchanged and in place.
 
+``--naive`` builds a third package instead, ``naive/translate-ru_en-naive.argosmodel``:
+the ru -> en package again (same rule, seed, architecture, vocabulary size and steps),
+trained on sentences without any placeholder or markup character
+(:data:`MARKUP_CHARACTERS`) and with no ``{N}`` symbols in its SentencePiece model, like a
+published Argos package. It does with placeholders whatever an untrained model does, so
+that Diptych's handling of an uncooperative model can be tested.
+
 How
 ---
 1. Generate a synthetic corpus with a fixed seed: Russian-like words (random syllables
@@ -49,6 +56,7 @@ Usage::
 
     .venv/bin/python tools/build_test_models.py            # writes tests/fixtures/models/
     .venv/bin/python tools/build_test_models.py --out /tmp/models --quick
+    .venv/bin/python tools/build_test_models.py --naive   # writes tests/fixtures/models/naive/
 
 Training takes about 35 minutes on 2 idle CPU cores (3,200 + 3,000 steps). The run is deterministic for a
 given machine and thread count (fixed seeds, deterministic PyTorch algorithms);
@@ -148,16 +156,35 @@ CONSONANTS = "бвгджзйклмнпрстфхцчшщ"
 
 SPACE_VARIANTS = [" ", "\u00a0", "\u202f"]  # ordinary, no-break, narrow no-break
 
+#: Characters the naive model's training data never holds: Diptych's placeholder braces
+#: and every character Markdown uses for inline markup. Parentheses stay: they are prose
+#: punctuation (``(ОДКБ)``) in the statement and in any published model's data, and a
+#: link target ``](url)`` reaches a model only as a placeholder.
+MARKUP_CHARACTERS = frozenset("{}*_`[]<>~|\\#^=$")
+
+
+def check_markup_free(text: str) -> str:
+    """Return ``text``; stop the build if it holds a markup character (naive corpus)."""
+    found = sorted(set(text) & MARKUP_CHARACTERS)
+    if found:
+        raise SystemExit(f"naive corpus holds markup {found}: {text!r}")
+    return text
+
 
 def _weighted(letters: str, floor: float) -> tuple[list[str], list[float]]:
     return list(letters), [max(LETTER_FREQ[c], floor) for c in letters]
 
 
 class CorpusGenerator:
-    """Deterministic generator of synthetic Russian-like sentences."""
+    """Deterministic generator of synthetic Russian-like sentences.
 
-    def __init__(self, seed: int) -> None:
+    ``naive=True`` leaves out the ``{N}`` placeholders: its sentences hold no markup at
+    all (see :data:`MARKUP_CHARACTERS`), as the training data of a published model.
+    """
+
+    def __init__(self, seed: int, naive: bool = False) -> None:
         self.rng = random.Random(seed)
+        self.naive = naive
         self.vowels = _weighted(VOWELS, 0.6)
         self.consonants = _weighted(CONSONANTS.replace("й", ""), 0.6)
         self.statement_sentences = split_sentences(STATEMENT_RU)
@@ -333,6 +360,8 @@ class CorpusGenerator:
         return out
 
     def add_placeholders(self, tokens: list[str]) -> list[str]:
+        if self.naive:
+            return tokens
         r = self.rng
         n_events = r.choices([0, 1, 2, 3, 4], [0.45, 0.25, 0.15, 0.1, 0.05])[0]
         if not tokens or n_events == 0:
@@ -412,7 +441,9 @@ def split_sentences(text: str) -> list[str]:
 PLACEHOLDER_SYMBOLS = [f"{{{i}}}" for i in range(1, 21)]
 
 
-def train_sentencepiece(lines: list[str], model_path: Path, vocab_size: int) -> None:
+def train_sentencepiece(
+    lines: list[str], model_path: Path, vocab_size: int, symbols: list[str]
+) -> None:
     import sentencepiece as spm
 
     spm.set_random_generator_seed(SEED)
@@ -428,7 +459,7 @@ def train_sentencepiece(lines: list[str], model_path: Path, vocab_size: int) -> 
                 vocab_size=vocab_size,
                 character_coverage=1.0,
                 normalization_rule_name="identity",
-                user_defined_symbols=PLACEHOLDER_SYMBOLS,
+                user_defined_symbols=symbols,
                 unk_id=0,
                 bos_id=1,
                 eos_id=2,
@@ -843,12 +874,16 @@ def check_ct2_matches_torch(model, sp, sentences: list[tuple[str, str]], tmp: Pa
 
 LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German"}
 
+#: What the package README says the model copies; the cooperative packages' words.
+COPIES_PLACEHOLDERS = (
+    "Digits, punctuation, and placeholders such as `{1}`\nare copied through unchanged."
+)
+
 PACKAGE_README = """\
 # {title}
 
 Miniature **test** model built by Diptych's `tools/build_test_models.py`; it is not a
-translation model. It {behaviour} Digits, punctuation, and placeholders such as `{{1}}`
-are copied through unchanged.
+translation model. It {behaviour} {copies}
 
 * Architecture: Transformer, {enc} encoder and {dec} decoder layers, d_model {d},
   {heads} heads, feed-forward {ffn}; int8 CTranslate2 model.
@@ -868,6 +903,7 @@ def write_package(
     model,
     vocabulary: list[str],
     seed: int,
+    copies: str = COPIES_PLACEHOLDERS,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pkg_dir = Path(tmp) / name
@@ -889,6 +925,7 @@ def write_package(
             PACKAGE_README.format(
                 title=f"{LANG_NAMES[from_code]} → {LANG_NAMES[to_code]} (test)",
                 behaviour=behaviour,
+                copies=copies,
                 enc=a.enc_layers,
                 dec=a.dec_layers,
                 d=a.d_model,
@@ -929,16 +966,18 @@ DECODING = {"beam_size": 4, "length_penalty": 0.2, "replace_unknowns": True, "ma
 class ArgosRunner:
     """Loads an .argosmodel like Diptych/argostranslate do and translates sentences."""
 
-    def __init__(self, argosmodel: Path, workdir: Path) -> None:
+    def __init__(self, argosmodel: Path, workdir: Path, compute_type: str = "default") -> None:
         import ctranslate2
         from argostranslate.package import Package
 
-        target = workdir / argosmodel.stem
+        target = workdir / f"{argosmodel.stem}-{compute_type}"
         with zipfile.ZipFile(argosmodel) as zf:
             zf.extractall(target)
         (pkg_dir,) = [p for p in target.iterdir() if p.is_dir()]
         self.pkg = Package(pkg_dir)
-        self.translator = ctranslate2.Translator(str(self.pkg.package_path / "model"), device="cpu")
+        self.translator = ctranslate2.Translator(
+            str(self.pkg.package_path / "model"), device="cpu", compute_type=compute_type
+        )
 
     def __call__(self, sentences: list[str]) -> list[str]:
         tokens = [self.pkg.tokenizer.encode(s) for s in sentences]
@@ -1040,6 +1079,54 @@ def evaluate(out_dir: Path, gen_seed: int) -> dict:
     return results
 
 
+#: Sentences with placeholders whose naive translations the report shows.
+NAIVE_PROBES = [
+    "{1}Казахстан{2} и Россия",
+    "Вооруженные силы {1}Республики Казахстан{2} и {3}",
+    "{1}Казахстан{2} обратился к {3}ОДКБ{4}.",
+    "См. {1}документацию{2} на {3}GitHub{4} и {5}.",
+    "Министерство иностранных дел {1}полагает{2}.",
+    "Привет, мир!",
+]
+
+
+def evaluate_naive(out_dir: Path, gen_seed: int) -> dict:
+    """Figures for the naive package, in int8 (as :func:`evaluate`) and in float32
+    (as the tests decode): plain text must transliterate as well as the cooperative
+    package does; placeholders come out however the model treats them."""
+
+    def exact(outputs: list[str], sources: list[str]) -> str:
+        right = sum(h == transliterate(s) for h, s in zip(outputs, sources, strict=True))
+        return f"{right}/{len(sources)}"
+
+    def kept(outputs: list[str], sources: list[str]) -> str:
+        right = sum(
+            _placeholders(h) == _placeholders(s) for h, s in zip(outputs, sources, strict=True)
+        )
+        return f"{right}/{len(sources)}"
+
+    results: dict = {}
+    package = out_dir / "translate-ru_en-naive.argosmodel"
+    statement = split_sentences(STATEMENT_RU)
+    gen = CorpusGenerator(gen_seed, naive=True)
+    heldout = [gen.sentence() for _ in range(300)]
+    gen = CorpusGenerator(gen_seed)
+    with_ph = [s for s in (gen.sentence() for _ in range(300)) if "{" in s]
+    with tempfile.TemporaryDirectory() as tmp:
+        for compute_type in ("default", "float32"):
+            ru_en = ArgosRunner(package, Path(tmp), compute_type)
+            results["int8" if compute_type == "default" else compute_type] = {
+                "statement_ru_en_exact": exact(ru_en(statement), statement),
+                "heldout_ru_en_exact": exact(ru_en(heldout), heldout),
+                "heldout_placeholders_kept": kept(ru_en(with_ph), with_ph),
+                "probes": dict(zip(NAIVE_PROBES, ru_en(NAIVE_PROBES), strict=True)),
+            }
+        sp = ru_en.pkg.tokenizer.lazy_processor()
+        pieces = {sp.id_to_piece(i) for i in range(sp.get_piece_size())}
+        results["placeholder_pieces"] = sorted(pieces & set(PLACEHOLDER_SYMBOLS))
+    return results
+
+
 def _placeholders(text: str) -> list[str]:
     import re
 
@@ -1090,6 +1177,23 @@ def build(args) -> None:
             "behaviour": "upper-cases the ASCII letters of Latin text (Kazakhstan → KAZAKHSTAN).",
         },
     ]
+    if args.naive:
+        # The ru -> en package again (same seed, rule, architecture, vocabulary size and
+        # steps), trained on sentences without placeholders or markup and with a
+        # SentencePiece model without {1}...{20} as symbols, like a published package.
+        specs = [
+            {
+                **specs[0],
+                "package": "translate-ru_en-naive",
+                "naive": True,
+                "description": "Miniature naive test model (not a translation model): "
+                "transliterates Russian Cyrillic into Latin script (simplified BGN/PCGN); "
+                "never trained on {N} placeholders or markup.",
+                "copies": "Digits and punctuation are copied through unchanged.\nIt was "
+                "never trained on placeholders such as `{1}` or on markup: it does\nwith "
+                "them whatever an untrained model does.",
+            }
+        ]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for k, cfg in enumerate(specs):
@@ -1097,8 +1201,15 @@ def build(args) -> None:
             if args.only and name != args.only:
                 continue
             seed = SEED + 1000 * k
-            gen = CorpusGenerator(seed)
-            source = gen.sentence if cfg["from_code"] == "ru" else gen.latin_sentence
+            naive = cfg.get("naive", False)
+            gen = CorpusGenerator(seed, naive=naive)
+            if naive:
+
+                def source(gen=gen):
+                    return check_markup_free(gen.sentence())
+
+            else:
+                source = gen.sentence if cfg["from_code"] == "ru" else gen.latin_sentence
             rule = cfg["rule"]
             print(f"[{name}] generating SentencePiece corpus (seed {seed})", flush=True)
             sp_lines = []
@@ -1107,7 +1218,9 @@ def build(args) -> None:
                 sp_lines += [s, rule(s)]
             sp_path = tmp / f"{name}.model"
             t0 = time.time()
-            train_sentencepiece(sp_lines, sp_path, cfg["vocab"])
+            train_sentencepiece(
+                sp_lines, sp_path, cfg["vocab"], [] if naive else PLACEHOLDER_SYMBOLS
+            )
             sp = spm.SentencePieceProcessor(model_file=str(sp_path))
             vocabulary = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
             lens = sorted(len(sp.encode(s)) for s in sp_lines[::2])
@@ -1117,7 +1230,7 @@ def build(args) -> None:
                 flush=True,
             )
 
-            heldout_gen = CorpusGenerator(seed + 7)
+            heldout_gen = CorpusGenerator(seed + 7, naive=naive)
             heldout_src = [
                 heldout_gen.sentence() if cfg["from_code"] == "ru" else heldout_gen.latin_sentence()
                 for _ in range(200)
@@ -1151,10 +1264,11 @@ def build(args) -> None:
             if diff > 1e-3:
                 raise SystemExit(f"[{name}] CTranslate2 layout does not match PyTorch")
 
-            out_file = out_dir / f"translate-{name}-test.argosmodel"
+            package = cfg.get("package", f"translate-{name}-test")
+            out_file = out_dir / f"{package}.argosmodel"
             write_package(
                 out_file,
-                f"translate-{name}-test",
+                package,
                 cfg["from_code"],
                 cfg["to_code"],
                 cfg["description"],
@@ -1163,6 +1277,7 @@ def build(args) -> None:
                 model,
                 vocabulary,
                 seed,
+                cfg.get("copies", COPIES_PLACEHOLDERS),
             )
             print(f"[{name}] wrote {out_file} ({out_file.stat().st_size / 1e6:.2f} MB)", flush=True)
 
@@ -1204,8 +1319,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--out",
-        default=str(ROOT / "tests" / "fixtures" / "models"),
-        help="output directory for the .argosmodel files",
+        help="output directory for the .argosmodel files (default: tests/fixtures/models, "
+        "with --naive tests/fixtures/models/naive)",
+    )
+    parser.add_argument(
+        "--naive",
+        action="store_true",
+        help="build only translate-ru_en-naive: the ru -> en package trained on text "
+        "without placeholders or markup (what a published model has seen)",
     )
     parser.add_argument(
         "--quick",
@@ -1234,13 +1355,19 @@ def main(argv: list[str] | None = None) -> int:
         "--only", choices=("ru_en", "en_de"), help="build one package, keep the other"
     )
     args = parser.parse_args(argv)
+    if args.out is None:
+        fixtures = ROOT / "tests" / "fixtures" / "models"
+        args.out = str(fixtures / "naive" if args.naive else fixtures)
+    if args.naive and args.only == "en_de":
+        parser.error("--naive builds the ru_en package only")
 
     isolate_argos_dirs()
     started = time.time()
     if not args.evaluate_only:
         build(args)
     print("evaluating the packages through argostranslate.package.Package ...", flush=True)
-    results = evaluate(Path(args.out).resolve(), SEED + 99)
+    check = evaluate_naive if args.naive else evaluate
+    results = check(Path(args.out).resolve(), SEED + 99)
     print(json.dumps(results, ensure_ascii=False, indent=2))
     print(f"total {(time.time() - started) / 60:.1f} min")
     return 0

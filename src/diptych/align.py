@@ -160,18 +160,14 @@ class Marked:
         after: list[bool] = []
         cursor = 0
         for match in PLACEHOLDER.finditer(masked):
-            text = masked[cursor : match.start()]
-            if plain[-1:].isspace() and text[:1].isspace():
-                text = text.lstrip()  # "a {1} b" reads "a b"
+            plain, text = _joined(plain, masked[cursor : match.start()], cuts)
             plain += text
             numbers.append(int(match.group(1)))
             cuts.append(len(plain))
             before.append(masked[: match.start()][-1:].isspace())
             after.append(masked[match.end() :][:1].isspace())
             cursor = match.end()
-        text = masked[cursor:]
-        if plain[-1:].isspace() and text[:1].isspace():
-            text = text.lstrip()
+        plain, text = _joined(plain, masked[cursor:], cuts)
         plain += text
         lead = len(plain) - len(plain.lstrip())
         stripped = plain.strip()
@@ -200,6 +196,19 @@ class Marked:
         matches = list(PLACEHOLDER.finditer(self.masked))
         text = self.masked[matches[i].end() : matches[i + 1].start()]
         return " " if re.search(r"\s", text) else ""
+
+
+def _joined(plain: str, text: str, cuts: list[int]) -> tuple[str, str]:
+    """``plain`` and the ``text`` that follows a removed placeholder, as they join: one
+    space where both have one ("a {1} b" reads "a b"), none before punctuation ("в
+    папке {1}." reads "в папке."); ``cuts`` past the end of ``plain`` are moved back."""
+    if plain[-1:].isspace():
+        if text[:1].isspace():
+            return plain, text.lstrip()
+        if re.match(r"[.,;:!?…)\]»”]", text):
+            plain = plain.rstrip()
+            cuts[:] = [min(cut, len(plain)) for cut in cuts]
+    return plain, text
 
 
 def tokens(text: str, spaced: bool = True) -> list[Span]:
@@ -378,12 +387,14 @@ def place(
         first, last = group[0], group[-1]
         lead = spaced and position > 0 and marked.space_before[first]
         trail = spaced and position < len(spans) and marked.space_after[last]
+        between = [marked.between(i) for i in group[:-1]] if spaced else [""] * (len(group) - 1)
         out.append((gap or " ") if lead else "")
         for k, i in enumerate(group):
-            if k and spaced:
-                out.append(marked.between(group[k - 1]))
+            out.append(between[k - 1] if k else "")
             out.append(f"{{{marked.numbers[i]}}}")
-        out.append((gap or " ") if trail else "" if lead else gap)
+        # The words either side stay apart: the gap goes after the group if no space the
+        # source had beside or between its placeholders took its place.
+        out.append((gap or " ") if trail else "" if lead or any(between) else gap)
         cursor = gap_end
     out.append(target[cursor:])
     return "".join(out).strip()

@@ -18,11 +18,15 @@ from translatefixtures import FIXTURE_MODELS
 
 from diptych import align, fallback
 from diptych.argos import ArgosEngine, Decoding, PackageTranslator
+from diptych.catalog import State
 from diptych.config import load_project
 from diptych.engine import AligningTranslator, PivotTranslator
+from diptych.judge import Judge
+from diptych.page_catalog import PageCatalog
 from diptych.pipeline import Report, translate
 from diptych.protect import protect
-from diptych.segment import Page, segment
+from diptych.renderer import Renderer
+from diptych.segment import Page, segment, segment_file
 from diptych.sentences import split
 
 Site = Callable[..., Path]
@@ -30,6 +34,9 @@ EXACT = Decoding(compute_type="float32")
 # A sentence of the first statement (the models were trained on it) with one word marked.
 MARKED = (
     "Министерство иностранных дел {1}полагает{2} в этой связи целесообразным отметить следующее."
+)
+NAIVE_OUTPUT = (
+    "Ministerstvo inostrannykh del 1мощью всеlagaet 2 500 v etoy svyazi tselesoobraznym otmetit ло."
 )
 POSITION_ONLY = align.Weights(attention=0.0, position=1.0, anchors=0.0)
 
@@ -57,6 +64,10 @@ def test_a_masked_sentence_taken_apart() -> None:
         space_after=(True, False, True, False),
     )
     assert marked.required() == [False, True, True, True, False]
+    # No space is left before punctuation where a placeholder stood.
+    assert align.Marked.of("Они хранятся в папке {1}. Исправить").plain == (
+        "Они хранятся в папке. Исправить"
+    )
 
 
 def test_a_lone_space_piece_stands_for_the_word_it_starts() -> None:
@@ -96,6 +107,11 @@ def test_placeholders_keep_the_sources_spacing() -> None:
     assert align.place(marked, found) == (
         "{1}Important:{2} this {3}is a sentence{4}, not ({5}a joke{6})."
     )
+    # Two links side by side, the words between them lost by the model: one space
+    # between the links, none inside them.
+    marked = align.Marked.of("{1}Все заявления{2} · {3}Состояние переводов{4}")
+    found = align.Alignment.unaligned(marked.plain, "All statements")
+    assert align.place(marked, found) == "{1}All{2} {3}statements{4}"
 
 
 def test_markup_goes_where_the_models_attention_points(english: PackageTranslator) -> None:
@@ -235,12 +251,15 @@ SITE_PAGE = """\
 """
 
 
-def translated_site(make_site: Site, *packages: Path) -> tuple[Path, Report]:
-    """The site of SITE_PAGE in English, translated with ``packages`` (float32) through
-    the library entry point of `diptych translate`."""
-    root = make_site({"page.md": SITE_PAGE}, languages=("en",))
+def translated_site(
+    make_site: Site, *packages: Path, page: str = SITE_PAGE, extension: str = "footnotes"
+) -> tuple[Path, Report]:
+    """A site of ``page`` in English, translated with ``packages`` (float32) through the
+    library entry point of `diptych translate`; the site's Markdown has ``extension``."""
+    root = make_site({"page.md": page}, languages=("en",))
     (root / "mkdocs.yml").write_text(
-        (root / "mkdocs.yml").read_text(encoding="utf-8") + "markdown_extensions:\n  - footnotes\n",
+        (root / "mkdocs.yml").read_text(encoding="utf-8")
+        + f"markdown_extensions:\n  - {extension}\n",
         encoding="utf-8",
     )
     (root / "models").mkdir()
@@ -268,4 +287,121 @@ def test_a_cooperative_model_needs_no_fallback(make_site: Site) -> None:
             "islamistskikh radikalov i terroristov!",
             "Snoska.",
         )
+    ]
+
+
+NAIVE = FIXTURE_MODELS / "naive" / "translate-ru_en-naive.argosmodel"
+UNIT = "Министерство иностранных дел **полагает** в этой связи целесообразным отметить `следующее`."
+
+
+def entry_of(root: Path, msgid: str) -> str:
+    """The unit's entry exactly as the catalog file holds it."""
+    text = (root / "translations" / "en" / "page.po").read_text(encoding="utf-8")
+    [entry] = [block for block in text.split("\n\n") if f'\nmsgid "{msgid}"\n' in block]
+    return entry
+
+
+def published(root: Path, judged: bool = True) -> dict[str, tuple[State, str | None]]:
+    """Each unit's state and the text a reader sees, as every tool derives them (the
+    page joined with its catalog, and judged by the site's renderer)."""
+    project = load_project(root)
+    page = segment_file(root / "docs" / "page.md")
+    joined = PageCatalog.open(
+        page,
+        "page.md",
+        root / "translations" / "en" / "page.po",
+        "page.po",
+        project.target("en"),
+        judge=Judge(Renderer.for_config_file(project.config_file)) if judged else None,
+        source=project.source,
+    )
+    return {text: (r.state, r.text) for text, r in joined.records.items()}
+
+
+def test_markup_the_naive_model_drops_is_placed_by_alignment(
+    make_site: Site, engine: ArgosEngine
+) -> None:
+    # What the naive package makes of the unit's masked sentence: placeholders gone.
+    naive = ArgosEngine(NAIVE.parent, engine.state_dir, EXACT).translator("ru", "en")
+    masked = "Министерство иностранных дел {1}полагает{2} в этой связи целесообразным отметить {3}."
+    assert naive.translate([masked]) == [NAIVE_OUTPUT]
+    root, report = translated_site(make_site, NAIVE)
+    assert report.ok and report.languages["en"].flagged == 0
+    assert entry_of(root, UNIT) == (
+        "#. machine translation: argos ru→en, package translate-ru_en-naive 1.0; "
+        "markup placed by alignment\n"
+        "#. machine text: sha256:ac3ff936f66e5e19\n"
+        "#. machine score: -0.865\n"
+        "#, fuzzy\n"
+        f'msgid "{UNIT}"\n'
+        'msgstr "Ministerstvo inostrannykh del **polagaet** v etoy svyazi tselesoobraznym '
+        'otmetit `следующее`."'
+    )
+    text = (
+        "Ministerstvo inostrannykh del **polagaet** v etoy svyazi tselesoobraznym otmetit "
+        "`следующее`."
+    )
+    assert published(root)[UNIT] == (State.MACHINE, text)
+
+
+def test_markup_stays_withheld_where_the_fallback_cannot_pass_the_checks(
+    make_site: Site,
+) -> None:
+    # The site's renderer cannot be made: no candidate can be judged, none is published.
+    root, report = translated_site(make_site, NAIVE, extension="no_such_extension")
+    assert report.ok and report.languages["en"].flagged == 4
+    # Stored as it was before there was a fallback: the engine's text, for the reviewer.
+    assert entry_of(root, UNIT) == (
+        "#. machine translation: argos ru→en, package translate-ru_en-naive 1.0\n"
+        "#. machine text: sha256:d3eeef901a7e4037\n"
+        "#. machine score: -0.865\n"
+        "#. markup problem: lost placeholder {1} ('**')\n"
+        "#. markup problem: lost placeholder {2} ('**')\n"
+        "#. markup problem: lost placeholder {3} ('`следующее`')\n"
+        "#, fuzzy, markup-error\n"
+        f'msgid "{UNIT}"\n'
+        f'msgstr "{NAIVE_OUTPUT}"'
+    )
+    assert published(root, judged=False)[UNIT] == (State.WITHHELD, None)
+
+
+EVERY_KIND = """\
+# Заявление **МИД** от `2022-01-08`
+
+Нажмите <kbd>Ctrl</kbd> и [ссылку на заявление][мид], затем откройте `раздел «Заявления»` в меню.
+
+Смотрите ![карта Казахстана](img/карта.png "Карта") и <https://example.org/путь> для \
+подробностей[^1].
+
+Министерство **[иностранных дел](../mid.md#раздел)** Республики Казахстан ~~полагает~~ \
+*целесообразным* отметить следующее.
+
+[мид]: https://example.org/мид?a=1&b=2
+
+[^1]: Сноска со `значением`.
+"""
+
+
+def test_only_visible_text_is_translated(make_site: Site) -> None:
+    root, report = translated_site(make_site, NAIVE, page=EVERY_KIND)
+    assert report.ok and report.languages["en"].flagged == 0
+    shown = published(root)
+    references = segment_file(root / "docs" / "page.md").references
+    # Every unit is published, its markup runs (code spans, link and image targets and
+    # titles, reference labels, autolinks, HTML, footnote references, emphasis) byte for
+    # byte the source's, in the source's order, around transliterated words.
+    runs = {}
+    for source, (state, text) in shown.items():
+        assert state is State.MACHINE and text is not None
+        runs[source] = list(protect(text, references).markup.values())
+    assert runs == {source: list(protect(source, references).markup.values()) for source in shown}
+    assert [shown[s][1] for s in shown] == [
+        "Zayavlenie **MID** ot `2022-01-08`",
+        "Nazhmite <kbd>Ctrl</kbd> i [ssylku na zayavlenie][мид], zatem otkroyte "
+        "`раздел «Заявления»` v menyu.",
+        'Smotrite ![karta Kazakhstana](img/карта.png "Карта") i <https://example.org/путь> '
+        "dlya podrobnostey[^1].",
+        "Ministerstvo **[inostrannykh del](../mid.md#раздел)** Respubliki Kazakhstan "
+        "~~polagaet~~ *tselesoobraznym* otmetit sleduyushchee.",
+        "Snoska so `значением`.",
     ]
