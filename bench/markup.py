@@ -20,7 +20,7 @@ both with the cooperative en→de package for the German leg (ru→de: the naive
 then placement through both legs' attention). Then every unit with inline markup is
 looked up as every tool sees it (:class:`diptych.page_catalog.PageCatalog` with the
 site's judge). Units withheld because their decoding ran away (``#. decoding problem``,
-:mod:`diptych.runaway`) are counted apart ("runaway"): they are withheld whatever
+:mod:`diptych.engines.runaway`) are counted apart ("runaway"): they are withheld whatever
 their markup, and the fallback leaves them alone. Of the others ("units"):
 
 * **before**: published (machine state, not withheld by a markup error or the judge)
@@ -316,7 +316,8 @@ def survey(project_dir: Path) -> dict[str, dict[str, Any]]:
 def measured(spent: dict[str, Any]) -> Iterator[None]:
     """Time the fallback (diptych.fallback.rescue, as the pipeline calls it) and count
     the sentences the Argos packages decoded with attention, for the length of a run."""
-    from diptych import argos, fallback
+    from diptych import fallback
+    from diptych.engines import argos
 
     rescue, aligned = fallback.rescue, argos.PackageTranslator._translate_aligned
 
@@ -341,8 +342,8 @@ def measured(spent: dict[str, Any]) -> Iterator[None]:
 
 
 def run_model(name: str, package: Path, project_dir: Path) -> dict[str, Any]:
-    from diptych.argos import ArgosEngine, Decoding
     from diptych.config import load_project
+    from diptych.engines.argos import ArgosEngine, Decoding
     from diptych.pipeline import translate
 
     models = project_dir / "models"
@@ -376,8 +377,8 @@ def compare_methods(project_dir: Path, package: Path) -> list[dict[str, Any]]:
     """The English units whose restoration failed with ``package``, rescued by each way
     of aligning alone."""
     from diptych import align, fallback
-    from diptych.argos import ArgosEngine, Decoding
     from diptych.config import load_project
+    from diptych.engines.argos import ArgosEngine, Decoding
     from diptych.protect import inline_parser, protect, restore
     from diptych.segment import segment_file
     from diptych.sentences import split

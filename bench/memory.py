@@ -36,10 +36,10 @@ import polib  # noqa: E402
 
 from diptych import catalog  # noqa: E402
 from diptych.config import load_project  # noqa: E402
+from diptych.engines.pseudo import PseudoEngine  # noqa: E402
 from diptych.languages import LANGUAGES  # noqa: E402
 from diptych.memory import Memory  # noqa: E402
 from diptych.pipeline import UpToDate, _plan, translate  # noqa: E402
-from diptych.pseudo import PseudoEngine  # noqa: E402
 
 EN = LANGUAGES["en"]
 

@@ -158,7 +158,7 @@ def argos_translate(
     project_dir: Path, limit: int, beam: int, every: int = 1
 ) -> tuple[dict[str, str], dict[str, object]]:
     """argostranslate's own ``translate()`` over the units of every ``every``-th page."""
-    from diptych.packages import available, import_argos
+    from diptych.engines.packages import available, import_argos
 
     units = units_of(project_dir, every)
     state = Path(tempfile.mkdtemp(prefix="argos-state-"))
@@ -205,8 +205,8 @@ def argos_translate(
 
 def diptych_translate(project_dir: Path, limit: int, beam: int) -> dict[str, object]:
     """``diptych.pipeline.translate`` on the project, as ``diptych translate`` runs it."""
-    from diptych.argos import ArgosEngine, Decoding
     from diptych.config import load_project
+    from diptych.engines.argos import ArgosEngine, Decoding
     from diptych.pipeline import translate
 
     project = load_project(project_dir)

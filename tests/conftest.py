@@ -58,7 +58,7 @@ def naive_models(tmp_path: Path) -> Path:
     naive ru→en package, never trained on placeholders or markup like a published model
     (tests/fixtures/models/naive/, see the README there), and the en→de test package.
     Write pages under docs/ and translate as in any project: the packages go through the
-    same code as every other (argostranslate's Package, diptych.argos.ArgosEngine)."""
+    same code as every other (argostranslate's Package, diptych.engines.argos.ArgosEngine)."""
     fixtures = Path(__file__).parent / "fixtures" / "models"
     packages = [
         fixtures / "naive" / "translate-ru_en-naive.argosmodel",

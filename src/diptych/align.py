@@ -83,7 +83,7 @@ class Alignment:
     source_spans: tuple[Span | None, ...] = ()
     target_spans: tuple[Span | None, ...] = ()
     weights: Array = field(default_factory=lambda: _numpy().zeros((0, 0)))
-    # Why the translation may not be used: its decoding ran away (diptych.runaway).
+    # Why the translation may not be used: its decoding ran away (diptych.engines.runaway).
     problem: str | None = None
 
     @classmethod

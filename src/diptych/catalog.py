@@ -50,7 +50,7 @@ BROKEN = "markup-error"
 MACHINE_PREFIX = "machine translation:"
 FINGERPRINT_PREFIX = "machine text:"
 PROBLEM_PREFIX = "markup problem:"
-# Engine output withheld because its decoding ran away (see diptych.runaway).
+# Engine output withheld because its decoding ran away (see diptych.engines.runaway).
 DECODING_PREFIX = "decoding problem:"
 # The model's confidence in the machine text (see score_of).
 SCORE_PREFIX = "machine score:"

@@ -5,7 +5,7 @@ Published Argos models were never trained on ``{N}`` placeholders and drop, renu
 translate them. For a unit whose restoration failed (:func:`diptych.protect.restore`
 reported problems), each sentence whose placeholders did not come back (:class:`Step`) is
 translated again as plain text (placeholders removed), with the model's attention
-(:meth:`diptych.engine.AligningTranslator.translate_aligned`), and its markup is put back
+(:meth:`diptych.engines.interface.AligningTranslator.translate_aligned`), and its markup is put back
 on the target words aligned with the marked source words (:mod:`diptych.align`). Where
 that fails, the marked sentences are rebuilt from their segments translated on their
 own (the text of a link or an emphasis, the words between), in the source's order. The
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 
 from . import align
-from .engine import AligningTranslator, Translator, outputs
+from .engines.interface import AligningTranslator, Translator, outputs
 from .errors import DiptychError
 from .inventory import Inventory
 from .judge import Judge, reference_definitions

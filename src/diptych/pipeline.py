@@ -49,7 +49,7 @@ import polib
 
 from . import catalog, fallback, moves
 from .config import Project
-from .engine import Engine, Output, Translator, outputs
+from .engines.interface import Engine, Output, RememberingTranslator, Translator, outputs
 from .errors import DiptychError
 from .glossary import Enforcer, Glossaries
 from .languages import Language
@@ -470,7 +470,7 @@ def _scored(
 ) -> tuple[float | None, list[str]]:
     """A unit's score, the mean log-probability per decoded token over all its sentences
     (so that a long unit is not weaker for its length alone; None where the engine gives
-    no scores), and why its decoding ran away, if it did (diptych.runaway)."""
+    no scores), and why its decoding ran away, if it did (diptych.engines.runaway)."""
     if scored is None:
         return None, []
     found = [scored[s] for s in sentences]
@@ -674,6 +674,10 @@ class _Run:
                 if job.lang == lang:
                     _save(project, job, self.uptodate, report, self.pseudo)
             self.uptodate.save()
+        # What translators remember (the English a pivot reuses) is this window's only.
+        for translator in self.translators.values():
+            if isinstance(translator, RememberingTranslator):
+                translator.forget()
 
 
 def translate(

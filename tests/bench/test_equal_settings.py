@@ -13,7 +13,7 @@ import sides
 from conftest import Project
 from test_noop import FIXTURE_PACKAGE
 
-from diptych.argos import Decoding
+from diptych.engines.argos import Decoding
 
 
 def test_both_sides_decode_with_identical_settings(project: Project) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import Project, snapshot
 from sides import recording
 
-from diptych.argos import ArgosEngine
 from diptych.cli import main
 from diptych.config import load_project
+from diptych.engines.argos import ArgosEngine
 from diptych.pipeline import translate
 
 FIXTURE_PACKAGE = (

@@ -18,8 +18,8 @@ import pytest
 import sentencepiece
 
 from diptych import catalog
-from diptych.argos import ArgosEngine, Decoding
 from diptych.config import load_project
+from diptych.engines.argos import ArgosEngine, Decoding
 from diptych.languages import LANGUAGES
 from diptych.pipeline import translate
 

@@ -14,9 +14,9 @@ import polib
 import pytest
 from translatefixtures import FIXTURE_MODELS, STATEMENT
 
-from diptych.argos import ArgosEngine, Decoding, PackageTranslator
 from diptych.config import load_project
-from diptych.engine import PivotTranslator
+from diptych.engines.argos import ArgosEngine, Decoding, PackageTranslator
+from diptych.engines.interface import PivotTranslator
 from diptych.pipeline import translate
 
 Run = Callable[..., tuple[int, str, str]]

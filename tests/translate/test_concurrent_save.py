@@ -20,11 +20,11 @@ from pathlib import Path
 import polib
 import pytest
 
-from diptych.argos import ArgosEngine
 from diptych.catalog import fingerprint
 from diptych.commands import translate as translate_command
-from diptych.engine import Progress, Translator
-from diptych.pseudo import PseudoEngine
+from diptych.engines.argos import ArgosEngine
+from diptych.engines.interface import Progress, Translator
+from diptych.engines.pseudo import PseudoEngine
 
 Run = Callable[..., tuple[int, str, str]]
 Site = Callable[..., Path]

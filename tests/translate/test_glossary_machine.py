@@ -10,8 +10,8 @@ from pathlib import Path
 import polib
 
 from diptych import catalog
-from diptych.argos import ArgosEngine, Decoding
 from diptych.config import load_project
+from diptych.engines.argos import ArgosEngine, Decoding
 from diptych.languages import LANGUAGES
 from diptych.pipeline import translate
 

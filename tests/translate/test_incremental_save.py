@@ -21,8 +21,8 @@ import pytest
 from translatefixtures import STATEMENT
 
 from diptych.commands import translate as translate_command
-from diptych.engine import Progress
-from diptych.pseudo import PseudoEngine, PseudoTranslator
+from diptych.engines.interface import Progress
+from diptych.engines.pseudo import PseudoEngine, PseudoTranslator
 
 Run = Callable[..., tuple[int, str, str]]
 Site = Callable[..., Path]
@@ -118,7 +118,7 @@ def test_ctrl_c_keeps_the_languages_already_translated(
 KILLED = """
 import os, signal, sys
 from diptych.commands import translate as command
-from diptych.pseudo import PseudoEngine, PseudoTranslator
+from diptych.engines.pseudo import PseudoEngine, PseudoTranslator
 from diptych.cli import main
 
 class Killed(PseudoTranslator):

@@ -12,9 +12,9 @@ import pytest
 from filelock import FileLock
 
 from diptych.config import load_project
+from diptych.engines.pseudo import PseudoEngine
 from diptych.errors import LockTimeout
 from diptych.pipeline import translate
-from diptych.pseudo import PseudoEngine
 
 
 def test_concurrent_runs_leave_valid_identical_catalogs(make_site: Callable[..., Path]) -> None:

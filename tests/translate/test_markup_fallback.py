@@ -17,10 +17,10 @@ import pytest
 from translatefixtures import FIXTURE_MODELS
 
 from diptych import align, fallback
-from diptych.argos import ArgosEngine, Decoding, PackageTranslator
 from diptych.catalog import State
 from diptych.config import load_project
-from diptych.engine import AligningTranslator, PivotTranslator
+from diptych.engines.argos import ArgosEngine, Decoding, PackageTranslator
+from diptych.engines.interface import AligningTranslator, PivotTranslator
 from diptych.judge import Judge
 from diptych.page_catalog import PageCatalog
 from diptych.pipeline import Report, translate

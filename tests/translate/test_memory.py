@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diptych import catalog
-from diptych.argos import ArgosEngine, Decoding
 from diptych.config import load_project
+from diptych.engines.argos import ArgosEngine, Decoding
 from diptych.languages import LANGUAGES
 from diptych.memory import Memory
 from diptych.pipeline import translate

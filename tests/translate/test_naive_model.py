@@ -20,10 +20,10 @@ import pytest
 import sentencepiece as spm
 from translatefixtures import FIXTURE_MODELS
 
-from diptych.argos import ArgosEngine, Decoding
 from diptych.catalog import SCORE_PREFIX, State, state_of
 from diptych.config import load_project
-from diptych.packages import project_packages
+from diptych.engines.argos import ArgosEngine, Decoding
+from diptych.engines.packages import project_packages
 from diptych.pipeline import translate
 
 NAIVE = FIXTURE_MODELS / "naive" / "translate-ru_en-naive.argosmodel"

@@ -22,9 +22,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from diptych import catalog
 from diptych.config import load_project
+from diptych.engines.pseudo import PseudoEngine
 from diptych.page_catalog import PageCatalog
 from diptych.pipeline import translate
-from diptych.pseudo import PseudoEngine
 from diptych.segment import segment_file
 from diptych.status import collect
 

@@ -18,11 +18,12 @@ import polib
 import pytest
 from translatefixtures import FIXTURE_MODELS
 
-from diptych import catalog, runaway
-from diptych.argos import ArgosEngine, Decoding
+from diptych import catalog
 from diptych.catalog import State
 from diptych.config import load_project
-from diptych.engine import outputs
+from diptych.engines import runaway
+from diptych.engines.argos import ArgosEngine, Decoding
+from diptych.engines.interface import outputs
 from diptych.page_catalog import PageCatalog
 from diptych.pipeline import translate
 from diptych.segment import segment_file

@@ -9,8 +9,8 @@ from pathlib import Path
 import polib
 
 from diptych.config import load_project
+from diptych.engines.pseudo import PseudoEngine, pseudolocalise
 from diptych.pipeline import Shard, translate
-from diptych.pseudo import PseudoEngine, pseudolocalise
 
 Run = Callable[..., tuple[int, str, str]]
 

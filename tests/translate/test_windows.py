@@ -20,8 +20,8 @@ import pytest
 from translatefixtures import ROOT, STATEMENT
 
 from diptych import pipeline
-from diptych.argos import ArgosEngine, Decoding
 from diptych.config import load_project
+from diptych.engines.argos import ArgosEngine, Decoding, PackageTranslator
 from diptych.languages import Language
 from diptych.pipeline import WINDOW, Hooks, Report, translate
 
@@ -224,3 +224,35 @@ def test_a_no_op_run_loads_no_model_in_any_window(
 
     assert report.ok and report.written == [] and loads == [] and parsed == []
     assert {p: p.stat().st_mtime_ns for p in files} == files
+
+
+def test_translators_remember_one_window_only(
+    make_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a translator remembers (the English a German pivot reuses) lasts one window,
+    so that a run's memory does not grow with the archive: a sentence on the first and
+    the last page is decoded once per window into English (German reuses it) and once per
+    window into German. Fails if translators are never told to forget (decoded once for
+    the run) or if nothing is remembered within a window (English decoded twice)."""
+    shared = "Казахстан полон решимости защищать свой суверенитет."
+    pages = {
+        "а-первая.md": f"# Первая\n\n{shared}\n",
+        "б-вторая.md": "# Вторая\n\nСилы прибыли в Алматы.\n",
+        "в-третья.md": f"# Третья\n\n{shared}\n",
+    }
+    root = make_site(pages, languages=("en", "de"), models=True)
+    decoded: list[tuple[str, str]] = []
+    real = PackageTranslator._translate
+
+    def counted(self: PackageTranslator, sentences: list[str], progress: Any) -> Any:
+        decoded.extend((self.target, s) for s in sentences)
+        return real(self, sentences, progress)
+
+    monkeypatch.setattr(PackageTranslator, "_translate", counted)
+
+    assert run(root, window=1).ok
+    assert decoded.count(("en", shared)) == 2
+    assert len([s for target, s in decoded if target == "de"]) == len(
+        [s for target, s in decoded if target == "en"]
+    )
+    assert len(decoded) == len(set(decoded)) + 2  # the shared sentence, twice per language

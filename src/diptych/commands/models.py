@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..config import load_project
-from ..packages import add, available, download
+from ..engines.packages import add, available, download
 
 help = "list, add or (online) install Argos Translate packages"
 

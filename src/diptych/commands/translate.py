@@ -9,12 +9,12 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..argos import ArgosEngine, Decoding
 from ..config import load_project
-from ..engine import Engine
+from ..engines.argos import ArgosEngine, Decoding
+from ..engines.interface import Engine
+from ..engines.pseudo import PseudoEngine
 from ..languages import Language
 from ..pipeline import Hooks, Report, Shard, translate
-from ..pseudo import PseudoEngine
 
 help = "machine-translate missing and stale units into every target language"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .engine import Progress
-from .protect import PLACEHOLDER
+from ..protect import PLACEHOLDER
+from .interface import Progress
 
 _ACCENTS = str.maketrans(
     "aceinorsuyzAEIOUCNSYZаегжзикоутчыэАЕИОУЭ",

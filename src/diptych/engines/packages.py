@@ -24,7 +24,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from .errors import ModelError
+from ..errors import ModelError
 
 SUFFIX = ".argosmodel"
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 
-from .align import Alignment
+from ..align import Alignment
 
 Progress = Callable[[int], None]
 
@@ -41,6 +41,16 @@ class AligningTranslator(Translator, Protocol):
         ...
 
 
+@runtime_checkable
+class RememberingTranslator(Translator, Protocol):
+    """A translator that remembers its results until told to forget them."""
+
+    def forget(self) -> None:
+        """Drop what it remembers: a run calls it after each window of pages, so what a
+        translator keeps does not grow with the archive (docs-dev/performance.md)."""
+        ...
+
+
 @dataclass(frozen=True)
 class Output:
     """One sentence as an engine translated it, with what a run records beside the text."""
@@ -50,7 +60,7 @@ class Output:
     # decoded (their mean is the entry's score: catalog.score_of); None: no score.
     log_prob: float | None = None
     tokens: int = 0
-    # Why the output may not be published: its decoding ran away (diptych.runaway).
+    # Why the output may not be published: its decoding ran away (diptych.engines.runaway).
     problem: str | None = None
 
 
@@ -88,8 +98,9 @@ T = TypeVar("T")
 
 
 class Memo(Generic[T]):
-    """Remembers a translator's results for the length of one run (not a global cache):
-    a pivot through English reuses the English produced for the English catalogs."""
+    """Remembers a translator's results until :meth:`forget` (not a global cache): a pivot
+    through English reuses the English produced for the English catalogs of the same
+    window of pages."""
 
     def __init__(self, translate: Callable[[list[str], Progress | None], list[T]]) -> None:
         self._translate = translate
@@ -103,6 +114,9 @@ class Memo(Generic[T]):
         if progress is not None:
             progress(len(sentences) - len(todo))
         return [self._known[s] for s in sentences]
+
+    def forget(self) -> None:
+        self._known.clear()
 
 
 class PivotTranslator:
@@ -140,6 +154,11 @@ class PivotTranslator:
                 )
             )
         return joined
+
+    def forget(self) -> None:
+        for leg in (self.first, self.second):
+            if isinstance(leg, RememberingTranslator):
+                leg.forget()
 
     def translate_aligned(self, sentences: Sequence[str]) -> list[Alignment]:
         """Both legs with attention, passed through the pivot's text; a leg without

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..align import Alignment, locate, surface
+from ..errors import ModelError
+from ..sentences import chunk
 from . import runaway
-from .align import Alignment, locate, surface
-from .engine import Memo, Output, PivotTranslator, Progress, Translator
-from .errors import ModelError
+from .interface import Memo, Output, PivotTranslator, Progress, Translator
 from .packages import PackageInfo, available, best, import_argos
-from .sentences import chunk
 
 PIVOT = "en"
 
@@ -45,7 +45,7 @@ class Decoding:
 
     beam_size: int = 4
     length_penalty: float = 0.2
-    # The decoding limit of a batch (diptych.runaway): ``limit_ratio`` output tokens per
+    # The decoding limit of a batch (diptych.engines.runaway): ``limit_ratio`` output tokens per
     # token of its longest input plus ``limit_extra``, never above ``max_decoding_length``
     # (None: ``max_decoding_length`` for every batch, as argostranslate decodes).
     max_decoding_length: int = 256
@@ -115,7 +115,7 @@ class PackageTranslator:
         self._package: Any = None
         self._model: Any = None
         self._memo = Memo(self._translate)
-        self._aligned: dict[str, Alignment] = {}  # translate_aligned's, for the run
+        self._aligned: dict[str, Alignment] = {}  # translate_aligned's, until forget()
 
     @property
     def provenance(self) -> str:
@@ -132,11 +132,16 @@ class PackageTranslator:
         """As :meth:`translate`, with each sentence's score and runaway problem."""
         return self._memo(sentences, progress)
 
+    def forget(self) -> None:
+        """Drop the remembered translations (the model stays loaded)."""
+        self._memo.forget()
+        self._aligned.clear()
+
     def translate_aligned(self, sentences: Sequence[str]) -> list[Alignment]:
         """Translate sentences with the model's attention over each source
         (``return_attention``), for the markup fallback (:mod:`diptych.fallback`) only:
         plain runs never pay for attention. Same decoding settings as :meth:`translate`;
-        remembered for the run, so a pivot's English leg is decoded once."""
+        remembered until :meth:`forget`, so a pivot's English leg is decoded once."""
         todo = [s for s in dict.fromkeys(sentences) if s not in self._aligned]
         if todo:
             for sentence, found in zip(todo, self._translate_aligned(todo), strict=True):
@@ -151,7 +156,7 @@ class PackageTranslator:
         order = sorted(range(len(flat)), key=lambda k: len(flat[k]))
         prefix = [[package.target_prefix]] if package.target_prefix else None
         found: list[tuple[Any, int]] = [(None, 0)] * len(flat)  # result and limit
-        # Batched, limited and queued at once as in _translate (diptych.runaway).
+        # Batched, limited and queued at once as in _translate (diptych.engines.runaway).
         for run in self._batches([len(flat[k]) for k in order]):
             keys = [order[row] for row in run]
             batch = [flat[k] for k in keys]
@@ -274,7 +279,7 @@ class PackageTranslator:
         prefix = [[package.target_prefix]] if package.target_prefix else None
         penalty = self.decoding.length_penalty
         # One call per batch of length-sorted inputs, with a decoding limit in proportion
-        # to its longest (diptych.runaway), scores returned (CTranslate2 computes them in
+        # to its longest (diptych.engines.runaway), scores returned (CTranslate2 computes them in
         # beam search anyway). Every batch is queued at once (asynchronous), so all
         # workers stay busy to the end; results are collected in order, so progress moves.
         steps = []
