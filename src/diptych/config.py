@@ -7,6 +7,7 @@ Diptych's own settings sit under ``extra.diptych`` so that MkDocs itself accepts
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -159,6 +160,20 @@ def _line_of(text: str, pattern: str) -> int | None:
     return None
 
 
+def _error_at(
+    path: Path, text: str, pattern: str, message: str, hint: str | None = None
+) -> ConfigError:
+    """An error in mkdocs.yml, at the first line that matches ``pattern``."""
+    return ConfigError(message, path=path, line=_line_of(text, pattern), hint=hint)
+
+
+_LOCALE_HINT = "use an ISO 639-1 code that Argos Translate knows, e.g. en, de, zh, ar"
+_PUBLISH_HINT = (
+    "write `publish: commit` (machine translations go straight to the site) or "
+    "`publish: pull-request` (one pull request collects them for review)"
+)
+
+
 def _i18n_languages(config: dict[str, Any]) -> list[dict[str, Any]]:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -191,6 +206,7 @@ def load_project(root: Path | str = ".", config_file: str = CONFIG_FILE) -> Proj
     if not isinstance(config, dict):
         raise ConfigError("expected a mapping at the top level", path=path)
 
+    error = functools.partial(_error_at, path, text)
     entries = _i18n_languages(config)
     if not entries:
         raise ConfigError(
@@ -202,20 +218,13 @@ def load_project(root: Path | str = ".", config_file: str = CONFIG_FILE) -> Proj
     for entry in entries:
         code = str(entry.get("locale", ""))
         if code not in LANGUAGES:
-            raise ConfigError(
-                f"unknown language code {code!r}",
-                path=path,
-                line=_line_of(text, rf"locale:\s*['\"]?{re.escape(code)}\b"),
-                hint="use an ISO 639-1 code that Argos Translate knows, e.g. en, de, zh, ar",
-            )
+            locale = rf"locale:\s*['\"]?{re.escape(code)}\b"
+            raise error(locale, f"unknown language code {code!r}", hint=_LOCALE_HINT)
         languages.append((LANGUAGES[code], bool(entry.get("default", False))))
     defaults = [lang for lang, is_default in languages if is_default]
     if len(defaults) != 1:
-        raise ConfigError(
-            f"exactly one language must be `default: true`, found {len(defaults)}",
-            path=path,
-            line=_line_of(text, r"languages:"),
-        )
+        found = len(defaults)
+        raise error("languages:", f"exactly one language must be `default: true`, found {found}")
     source = defaults[0]
     targets = tuple(lang for lang, is_default in languages if not is_default)
 
@@ -223,13 +232,7 @@ def load_project(root: Path | str = ".", config_file: str = CONFIG_FILE) -> Proj
     settings = extra.get("diptych") or {} if isinstance(extra, dict) else {}
     publish = str(settings.get("publish", "commit"))
     if publish not in PUBLISH_MODES:
-        raise ConfigError(
-            f"extra.diptych.publish is {publish!r}",
-            path=path,
-            line=_line_of(text, r"publish:"),
-            hint="write `publish: commit` (machine translations go straight to the site) or "
-            "`publish: pull-request` (one pull request collects them for review)",
-        )
+        raise error("publish:", f"extra.diptych.publish is {publish!r}", hint=_PUBLISH_HINT)
     return Project(
         root=root,
         config_file=path,

@@ -123,7 +123,7 @@ class _Walker:
             elif kind == "text_special":
                 at = self._find(token.markup)
                 self._mark(at, at + len(token.markup), False)
-            elif kind == "softbreak":
+            elif kind in ("softbreak", "hardbreak"):  # from self.pos: a hard break's backslash
                 at = self._find("\n")
                 end = at + 1
                 while end < len(self.src) and self.src[end] in " \t":
@@ -148,12 +148,6 @@ class _Walker:
                 needle = token.content if kind == "html_inline" else token.markup + token.content
                 at = self._find(needle)
                 end = at + len(needle) + (0 if kind == "html_inline" else len(token.markup))
-                self._mark(self.pos, end, False)
-            elif kind == "hardbreak":
-                at = self._find("\n")
-                end = at + 1
-                while end < len(self.src) and self.src[end] in " \t":
-                    end += 1
                 self._mark(self.pos, end, False)
             elif token.markup:  # emphasis, strong, strikethrough, footnote refs
                 at = self._find(token.markup)
