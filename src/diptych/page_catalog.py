@@ -22,6 +22,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import polib
 
@@ -122,6 +123,14 @@ class Record:
         return catalog.score_of(self.entry)
 
 
+class Showing(TypedDict, total=False):
+    """How a joined catalog is shown (see :meth:`PageCatalog.open`)."""
+
+    judge: Judge | None
+    source: Language | None
+    pseudo: bool
+
+
 @dataclass
 class PageCatalog:
     page: Page
@@ -140,16 +149,7 @@ class PageCatalog:
 
     @classmethod
     def open(
-        cls,
-        page: Page,
-        rel: str,
-        path: Path,
-        shown: str,
-        lang: Language,
-        *,
-        judge: Judge | None = None,
-        source: Language | None = None,
-        pseudo: bool = False,
+        cls, page: Page, rel: str, path: Path, shown: str, lang: Language, **how: Unpack[Showing]
     ) -> PageCatalog:
         """Join ``page`` (``rel``: its path relative to docs/) with the catalog at
         ``path``. With a ``judge``, what a reader may see is judged as the page will be
@@ -163,9 +163,7 @@ class PageCatalog:
             text = path.read_text(encoding="utf-8")
         else:
             file, text = None, ""
-        return cls.join(
-            page, rel, path, shown, lang, file, text, judge=judge, source=source, pseudo=pseudo
-        )
+        return cls.join(page, rel, path, shown, lang, file, text, **how)
 
     @classmethod
     def join(

@@ -15,13 +15,11 @@ from ..errors import DiptychError
 help = "check pages, catalogs and glossaries: one line per problem, non-zero exit on errors"
 
 
+PATHS = "pages, catalogs, glossaries or folders to check (default: the whole site)"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="pages, catalogs, glossaries or folders to check (default: the whole site)",
-    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS)
     parser.add_argument(
         "--strict",
         action="store_true",
