@@ -9,11 +9,13 @@ The project: ``--pages`` generated pages (:mod:`benchlib`'s seeded corpus) with 
 catalogs in which every other unit is reviewed, all up to date (so a run does not open
 them: the memory scans them); then ``--new`` pages, each with one paragraph copied from
 an old page (an identical unit), one copied with a word changed (a close one) and the
-rest new. Timed, in this process, best of three: the memory's first lookup (scan every
-catalog, parse those that could answer, search similar sources), then a lookup for
-every waiting unit; beside it, parsing every catalog with polib (what the memory would
-cost without the scan). A waiting unit costs the model far more: bench/translate.py
-measures about 8 sentences per second for a published-size model on 2 cores.
+rest new. Planned as ``diptych translate`` plans them (``pipeline._windows``: windows of
+pages, one memory each, as a run reads it), and timed, in this process, best of three:
+every window's first lookup (scan every catalog, parse those that could answer, search
+similar sources), then a lookup for every waiting unit; beside it, parsing every catalog
+with polib (what the memory would cost without the scan). A waiting unit costs the model
+far more: bench/translate.py measures about 8 sentences per second for a published-size
+model on 2 cores.
 
 The last line is JSON.
 """
@@ -39,7 +41,7 @@ from diptych.config import load_project  # noqa: E402
 from diptych.engines.pseudo import PseudoEngine  # noqa: E402
 from diptych.languages import LANGUAGES  # noqa: E402
 from diptych.memory import Memory  # noqa: E402
-from diptych.pipeline import UpToDate, _plan, translate  # noqa: E402
+from diptych.pipeline import UpToDate, _windows, translate  # noqa: E402
 
 EN = LANGUAGES["en"]
 
@@ -93,8 +95,9 @@ def main() -> int:
         review_half(project.translations_dir)
         translate(project, PseudoEngine(), [EN])  # stamps the reviewed catalogs
         new_pages(project.docs_dir, args.new)
-        jobs = _plan(project, [EN], (), None, None, UpToDate(project))
-        waiting = [(job, e) for job in jobs for e in job.pending]
+        windows = list(_windows(project, [EN], (), None, None, UpToDate(project)))
+        waiting = [[e for job in jobs for e in job.pending] for jobs in windows]
+        pages = sum(len(jobs) for jobs in windows)
         catalogs = sorted(project.translations_dir.rglob("*.po"))
         reviewed = sum(
             catalog.state_of(e) is catalog.State.REVIEWED
@@ -102,24 +105,27 @@ def main() -> int:
             for e in polib.pofile(str(path))
         )
 
-        def first_lookup() -> Memory:
-            memory = Memory(project, jobs)
-            memory.recall(EN, "")
-            return memory
+        def first_lookups() -> list[Memory]:
+            memories = [Memory(project, jobs) for jobs in windows]
+            for memory in memories:
+                memory.recall(EN, "")
+            return memories
 
-        load_s, memory = best_of(3, first_lookup)
-        assert isinstance(memory, Memory)
+        load_s, memories = best_of(3, first_lookups)
+        assert isinstance(memories, list)
+        by_window = list(zip(memories, waiting, strict=True))
 
         def lookups() -> tuple[int, int]:
-            exact = sum(bool(memory.recall(EN, e.msgid)) for _, e in waiting)
-            close = sum(bool(memory.similar(EN, e.msgid)) for _, e in waiting)
+            exact = sum(bool(m.recall(EN, e.msgid)) for m, units in by_window for e in units)
+            close = sum(bool(m.similar(EN, e.msgid)) for m, units in by_window for e in units)
             return exact, close
 
         lookup_s, (exact, close) = best_of(3, lookups)  # type: ignore[misc]
         parse_s, _ = best_of(1, lambda: [catalog.load(p, EN) for p in catalogs])
     print(
-        f"{len(catalogs)} catalogs ({reviewed} reviewed units), {len(jobs)} new pages, "
-        f"{len(waiting)} waiting units: {exact} identical to a reviewed one, {close} close"
+        f"{len(catalogs)} catalogs ({reviewed} reviewed units), {pages} new pages "
+        f"({len(windows)} window{'s' * (len(windows) != 1)}), {sum(map(len, waiting))} "
+        f"waiting units: {exact} identical to a reviewed one, {close} close"
     )
     print(f"memory read (first lookup):  {load_s:.2f} s")
     print(f"every waiting unit looked up: {lookup_s:.3f} s")
@@ -129,7 +135,7 @@ def main() -> int:
             {
                 "catalogs": len(catalogs),
                 "reviewed_units": reviewed,
-                "waiting_units": len(waiting),
+                "waiting_units": sum(map(len, waiting)),
                 "identical": exact,
                 "close": close,
                 "load_s": round(load_s, 3),

@@ -11,13 +11,16 @@ deliberately not compared: that is the difference being measured.
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import resource
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 # The translate_batch arguments that decide the tokens decoded, with CTranslate2's defaults.
@@ -154,18 +157,36 @@ class RazdelSentencizer:
         return [s.text for s in razdel.sentenize(text)]
 
 
+def import_argostranslate(state: Path) -> tuple[ModuleType, ModuleType, ModuleType]:
+    """argostranslate's ``package``, ``translate`` and ``settings`` modules, as a script
+    using argostranslate gets them. Importing ``settings`` the first time creates its
+    folders from the environment (under ``$HOME`` by default) and fixes them for the
+    process: the environment points into ``state`` for the import only (Diptych itself
+    never imports these modules: diptych.engines.packages)."""
+    keys = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ARGOS_PACKAGES_DIR")
+    saved = dict(os.environ)
+    os.environ.update({key: str(state / "argos" / key.lower()) for key in keys})
+    try:
+        package, translate, settings = (
+            importlib.import_module(f"argostranslate.{name}")
+            for name in ("package", "translate", "settings")
+        )
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return package, translate, settings
+
+
 def argos_translate(
     project_dir: Path, limit: int, beam: int, every: int = 1
 ) -> tuple[dict[str, str], dict[str, object]]:
     """argostranslate's own ``translate()`` over the units of every ``every``-th page."""
-    from diptych.engines.packages import available, import_argos
+    from diptych.engines.packages import available
 
     units = units_of(project_dir, every)
     state = Path(tempfile.mkdtemp(prefix="argos-state-"))
     info = available(project_dir / "models", state / "packages")[0]
-    package = import_argos(state, "argostranslate.package")
-    translate = import_argos(state, "argostranslate.translate")
-    settings = import_argos(state, "argostranslate.settings")
+    package, translate, settings = import_argostranslate(state)
     if settings.beam_size != beam:
         raise SystemExit(f"ARGOS_BEAM_SIZE is {settings.beam_size}, the benchmark uses {beam}")
     pkg = package.Package(info.path)

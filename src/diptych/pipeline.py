@@ -371,21 +371,6 @@ def _windows(
         yield jobs
 
 
-def _plan(
-    project: Project,
-    languages: Sequence[Language],
-    paths: Sequence[Path],
-    shard: Shard | None,
-    report: Report | None,
-    uptodate: UpToDate | None,
-    pseudo: bool = False,
-    refresh: bool = False,
-) -> list[Job]:
-    """Every page's jobs at once (benchmarks; a run goes window by window)."""
-    found = _windows(project, languages, paths, shard, report, uptodate, pseudo, refresh)
-    return [job for jobs in found for job in jobs]
-
-
 def pending(project: Project, languages: Sequence[Language] | None = None) -> dict[str, int]:
     """Per page (relative to docs/), how many units of all languages a run would translate
     now: what the publish workflow plans its shards by. Reads (a page at a time); writes

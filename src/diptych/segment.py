@@ -59,9 +59,9 @@ _LINE_START = re.compile(rf"^(?:{_INTERRUPTS}|1[.)][ \t]+\S)", re.IGNORECASE)
 MAX_NESTING = 20
 
 
-def markdown_parser() -> MarkdownIt:
+def markdown_parser(cls: type[MarkdownIt] = MarkdownIt) -> MarkdownIt:
     """The Markdown dialect of the site, as far as translation units are concerned."""
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    md = cls("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin).use(admon_plugin)
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)

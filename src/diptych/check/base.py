@@ -11,7 +11,6 @@ import polib
 from markdown_it import MarkdownIt
 
 from ..catalog import FUZZY
-from ..config import Project
 from ..languages import Language
 from ..page_catalog import PageCatalog
 from ..segment import Page
@@ -67,6 +66,10 @@ class CatalogInfo:
     def line_of(self, entry: polib.POEntry) -> int:
         return self.lines.get(id(entry), getattr(entry, "linenum", None) or 1)
 
+    def finding(self, code: str, entry: polib.POEntry, message: str) -> Finding:
+        """A finding on one entry: at its msgid's line, a warning while it is fuzzy."""
+        return Finding(code, self.path, self.line_of(entry), message, fuzzy=is_fuzzy(entry))
+
 
 def is_fuzzy(entry: polib.POEntry) -> bool:
     return FUZZY in entry.flags
@@ -77,19 +80,6 @@ def allowed_codes(entry: polib.POEntry) -> frozenset[str]:
     for match in ALLOW.finditer(entry.tcomment or ""):
         codes.update(code.upper() for code in re.findall(r"[A-Za-z]\d{3}", match.group(1)))
     return frozenset(codes)
-
-
-@dataclass
-class Context:
-    """Everything a run of the checks needs to know about the project."""
-
-    project: Project
-    strict: bool = False
-    glossary_dir: Path | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
-
-    def rel(self, path: Path) -> Path:
-        return self.project.relative(path)
 
 
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")

@@ -67,22 +67,14 @@ def headers(info: CatalogInfo) -> Iterator[Finding]:
         hint = f': add "Language: {expected}\\n"' if expected else ""
         yield Finding("D102", info.path, 1, f"no Language header{hint}")
     elif expected and language != expected:
-        yield Finding(
-            "D102",
-            info.path,
-            _header_line(info, "Language"),
-            f"Language is {language!r}, but the catalog is in translations/{expected}/",
-        )
+        message = f"Language is {language!r}, but the catalog is in translations/{expected}/"
+        yield Finding("D102", info.path, _header_line(info, "Language"), message)
     plural = meta.get("Plural-Forms", "")
     if not plural:
         yield Finding("D103", info.path, 1, "no Plural-Forms header")
     elif not _PLURAL_FORMS.match(plural):
-        yield Finding(
-            "D103",
-            info.path,
-            _header_line(info, "Plural-Forms"),
-            f"malformed Plural-Forms {plural!r}: expected 'nplurals=N; plural=EXPR;'",
-        )
+        message = f"malformed Plural-Forms {plural!r}: expected 'nplurals=N; plural=EXPR;'"
+        yield Finding("D103", info.path, _header_line(info, "Plural-Forms"), message)
     content_type = meta.get("Content-Type", "")
     if not _CHARSET.search(content_type):
         shown = f" (Content-Type is {content_type!r})" if content_type else ""

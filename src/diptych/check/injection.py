@@ -13,7 +13,7 @@ import polib
 from ..catalog import is_unit_entry, publishable
 from ..judge import Judge
 from ..segment import Page
-from .base import CatalogInfo, Finding, is_fuzzy
+from .base import CatalogInfo, Finding
 
 
 def verdicts(info: CatalogInfo, judge: Judge) -> Iterator[tuple[polib.POEntry, list[str]]]:
@@ -41,13 +41,7 @@ def catalog(info: CatalogInfo, judge: Judge) -> Iterator[Finding]:
     """D501 for each translation the site would refuse to publish."""
     for entry, problems in verdicts(info, judge):
         for description in problems:
-            yield Finding(
-                "D501",
-                info.path,
-                info.line_of(entry),
-                f"publishing the translation would add {description}",
-                fuzzy=is_fuzzy(entry),
-            )
+            yield info.finding("D501", entry, f"publishing the translation would add {description}")
 
 
 # Embeddings, overrides and isolates: they change display order and are invisible.
@@ -63,13 +57,8 @@ def bidi_controls(info: CatalogInfo) -> Iterator[Finding]:
         added = sorted(set(BIDI_CONTROLS.findall(entry.msgstr)) - set(entry.msgid))
         if added:
             names = ", ".join(f"U+{ord(ch):04X}" for ch in added)
-            yield Finding(
-                "D503",
-                info.path,
-                info.line_of(entry),
-                f"the translation adds bidirectional control characters {names}",
-                fuzzy=is_fuzzy(entry),
-            )
+            message = f"the translation adds bidirectional control characters {names}"
+            yield info.finding("D503", entry, message)
 
 
 def page(path: Path, page: Page, judge: Judge) -> Iterator[Finding]:

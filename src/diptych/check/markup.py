@@ -43,13 +43,20 @@ class Parsers:
         return cls(link_parser(), inline_parser())
 
 
+class _EveryLink(MarkdownIt):
+    """A parser that keeps every link: markdown-it-py turns a link whose URL it deems
+    unsafe (``javascript:``, ``data:``…) into text, and the place it leaves for a
+    different judgement is this method (there is no option for it)."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
 def link_parser() -> MarkdownIt:
     """The project's parser with link validation off, so that ``javascript:`` links stay
     links: parity rules compare link targets, whatever their scheme (safety is the judge's,
     :mod:`diptych.judge`)."""
-    md = markdown_parser()
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md
+    return markdown_parser(_EveryLink)
 
 
 def attribute_lists(markdown: str) -> list[str]:

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..config import load_project
-from ..engines.packages import add, available, download
+from ..engines.index import download
+from ..engines.packages import add, available
 
 help = "list, add or (online) install Argos Translate packages"
 
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "install":
         pair = f"{args.source}→{args.target}"
         print(f"downloading {pair} from the Argos Translate package index (network access)")
-        file = download(args.source, args.target, project.models_dir, project.state_dir)
+        file = download(args.source, args.target, project.models_dir)
         info = add(file, project.models_dir, project.packages_dir)
         print(f"installed {info.label} into {project.relative(project.models_dir)}/")
         return 0

@@ -1,12 +1,17 @@
 """The Argos Translate engine: Argos packages run through CTranslate2 in large batches.
 
-A package is opened with argostranslate's own ``Package`` class (metadata, tokenizer), so a
+A package is opened with argostranslate's own tokenizer classes, picked as its
+``Package`` class picks them (:func:`diptych.engines.packages.load_tokenizer`), so a
 miniature test package and a published one go through exactly the same code. Where
 argostranslate translates one paragraph at a time in batches of 32 tokens, this engine
 takes every sentence of a run at once, sorts them by length and sends them to one
 ``ctranslate2.Translator`` per package in large batches; decoding settings are the ones
 argostranslate uses (beam 4, length penalty 0.2, unknowns replaced from the source).
 On a CPU, each core decodes its own batch (see ``Decoding.workers``).
+
+An engine keeps to the folders it is given (the project's models folder, and its state
+folder, where packages are unpacked): two engines for two projects in one process each
+read their own, and nothing of argostranslate's process-wide settings is involved.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from ..errors import ModelError
 from ..sentences import chunk
 from . import runaway
 from .interface import Memo, Output, PivotTranslator, Progress, Translator
-from .packages import PackageInfo, available, best, import_argos
+from .packages import PackageInfo, available, best, load_tokenizer
 
 PIVOT = "en"
 
@@ -107,12 +112,11 @@ def limit_malloc_arenas(arenas: int) -> bool:
 class PackageTranslator:
     """One Argos package, loaded on first use and kept for the run."""
 
-    def __init__(self, info: PackageInfo, decoding: Decoding, state_dir: Path) -> None:
+    def __init__(self, info: PackageInfo, decoding: Decoding) -> None:
         self.info = info
         self.source, self.target = info.from_code, info.to_code
         self.decoding = decoding
-        self._state_dir = state_dir
-        self._package: Any = None
+        self._tokenizer: Any = None
         self._model: Any = None
         self._memo = Memo(self._translate)
         self._aligned: dict[str, Alignment] = {}  # translate_aligned's, until forget()
@@ -149,12 +153,12 @@ class PackageTranslator:
         return [self._aligned[s] for s in sentences]
 
     def _translate_aligned(self, sentences: list[str]) -> list[Alignment]:
-        package, model = self._load()
-        tokenizer = package.tokenizer
+        tokenizer, model = self._load()
+        target_prefix = self.info.target_prefix
         pieces = [self._pieces(tokenizer, s) for s in sentences]
         flat = [tokens for group in pieces for tokens in group]
         order = sorted(range(len(flat)), key=lambda k: len(flat[k]))
-        prefix = [[package.target_prefix]] if package.target_prefix else None
+        prefix = [[target_prefix]] if target_prefix else None
         found: list[tuple[Any, int]] = [(None, 0)] * len(flat)  # result and limit
         # Batched, limited and queued at once as in _translate (diptych.engines.runaway).
         for run in self._batches([len(flat[k]) for k in order]):
@@ -188,11 +192,11 @@ class PackageTranslator:
                 result, limit = next(ordered)
                 hypothesis, attention = result.hypotheses[0], result.attention[0]
                 problem = problem or runaway.problem(tokens, hypothesis, limit)
-                if package.target_prefix and hypothesis[:1] == [package.target_prefix]:
+                if target_prefix and hypothesis[:1] == [target_prefix]:
                     hypothesis, attention = hypothesis[1:], attention[1:]
                 text = tokenizer.decode(hypothesis)
-                if package.target_prefix and text.startswith(package.target_prefix):
-                    text = text[len(package.target_prefix) :]
+                if target_prefix and text.startswith(target_prefix):
+                    text = text[len(target_prefix) :]
                 texts.append(text[1:] if text.startswith(" ") else text)
                 blocks.append((len(target), len(hypothesis), len(source), len(tokens), attention))
                 source += tokens
@@ -222,9 +226,8 @@ class PackageTranslator:
         if self._model is None:
             import ctranslate2
 
-            argos_package = import_argos(self._state_dir)
             try:
-                self._package = argos_package.Package(self.info.path)
+                self._tokenizer = load_tokenizer(self.info)
                 inter, intra = self.decoding.workers()
                 if self.decoding.device == "cpu":
                     limit_malloc_arenas(inter)
@@ -244,7 +247,7 @@ class PackageTranslator:
                     if on_gpu
                     else "re-add the .argosmodel file, or remove it from the models folder",
                 ) from None
-        return self._package, self._model
+        return self._tokenizer, self._model
 
     def _pieces(self, tokenizer: Any, sentence: str) -> list[list[str]]:
         tokens: list[str] = tokenizer.encode(sentence)
@@ -270,13 +273,13 @@ class PackageTranslator:
         return batches
 
     def _translate(self, sentences: list[str], progress: Progress | None) -> list[Output]:
-        package, model = self._load()
-        tokenizer = package.tokenizer
+        tokenizer, model = self._load()
+        target_prefix = self.info.target_prefix
         pieces = [self._pieces(tokenizer, s) for s in sentences]
         flat = [(i, tokens) for i, group in enumerate(pieces) for tokens in group]
         order = sorted(range(len(flat)), key=lambda k: len(flat[k][1]))
         outputs: list[Output] = [Output("")] * len(flat)
-        prefix = [[package.target_prefix]] if package.target_prefix else None
+        prefix = [[target_prefix]] if target_prefix else None
         penalty = self.decoding.length_penalty
         # One call per batch of length-sorted inputs, with a decoding limit in proportion
         # to its longest (diptych.engines.runaway), scores returned (CTranslate2 computes them in
@@ -305,8 +308,8 @@ class PackageTranslator:
                 result = future.result()
                 hypothesis = result.hypotheses[0]
                 text = tokenizer.decode(hypothesis)
-                if package.target_prefix and text.startswith(package.target_prefix):
-                    text = text[len(package.target_prefix) :]
+                if target_prefix and text.startswith(target_prefix):
+                    text = text[len(target_prefix) :]
                 problem = runaway.problem(flat[k][1], hypothesis, limit)
                 # CTranslate2's score is the hypothesis' log-probability (its end token
                 # included, unless the limit cut it off) divided by length ** penalty.
@@ -354,7 +357,7 @@ class ArgosEngine:
             info = best(self.packages, source, target)
             if info is None:
                 return None
-            self._loaded[(source, target)] = PackageTranslator(info, self.decoding, self.state_dir)
+            self._loaded[(source, target)] = PackageTranslator(info, self.decoding)
         return self._loaded[(source, target)]
 
     def translator(self, source: str, target: str) -> Translator:
@@ -372,6 +375,3 @@ class ArgosEngine:
             f"`diptych models add FILE.argosmodel` (or put the file into "
             f"{self.models_dir.name}/)",
         )
-
-    def unload(self) -> None:
-        self._loaded.clear()

@@ -3,23 +3,28 @@
 ``.argosmodel`` files live in the project's models folder (``models/`` by default). They
 are unpacked into ``.diptych/packages/`` inside the project, keyed by content hash, never
 into the user's home. Packages installed with argostranslate itself (its package folder)
-are used too, read-only. Nothing here touches the network except :func:`download`, which
-only ``diptych models install`` calls.
+are used too, read-only. Nothing here touches the network (the package index is
+:mod:`diptych.engines.index`).
+
+argostranslate's ``package`` module is never imported: importing it runs its ``settings``
+module, which creates folders under ``$HOME`` and fixes every path from the environment
+once for the whole process, so that the first project to load a model would decide the
+folders of every later one. A package is opened instead with argostranslate's own
+tokenizer classes (:func:`load_tokenizer`), picked as its ``Package`` class picks them, from
+the one module of argostranslate that reads no settings; metadata is read here. Every
+path comes from the caller, so two projects in one process never share a folder.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
@@ -39,6 +44,8 @@ class PackageInfo:
     to_code: str
     version: str
     origin: str  # "project" (models folder) or "argos" (argostranslate's own folder)
+    # A token the model expects to start its output (multilingual packages), or "".
+    target_prefix: str = ""
 
     @property
     def label(self) -> str:
@@ -53,7 +60,8 @@ class PackageInfo:
 
 
 def argos_package_dirs() -> list[Path]:
-    """Where argostranslate keeps packages, computed as it does, without importing it."""
+    """Where argostranslate keeps packages, computed as it does, without importing it
+    (read at each call, so that it follows the environment of the moment)."""
     explicit = os.environ.get("ARGOS_PACKAGES_DIR")
     if explicit:
         return [Path(explicit)]
@@ -61,37 +69,23 @@ def argos_package_dirs() -> list[Path]:
     return [Path(data_home) / "argos-translate" / "packages"]
 
 
-@contextlib.contextmanager
-def _isolated_argos_env(state_dir: Path) -> Iterator[None]:
-    """Importing argostranslate creates folders under $HOME; point it at the project."""
-    keys = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ARGOS_PACKAGES_DIR")
-    saved = {key: os.environ.get(key) for key in keys}
-    user_dirs = argos_package_dirs()
-    try:
-        for key, sub in zip(keys[:3], ("data", "config", "cache"), strict=True):
-            os.environ[key] = str(state_dir / "argos" / sub)
-        # argostranslate creates its package folder on import: only use the user's if it
-        # exists already.
-        packages = user_dirs[0] if user_dirs[0].is_dir() else state_dir / "argos" / "packages"
-        os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+def load_tokenizer(info: PackageInfo) -> Any:
+    """The package's tokenizer, as argostranslate's ``Package`` picks it: SentencePiece
+    where the package has ``sentencepiece.model``, else BPE (``bpe.model``).
 
+    ``argostranslate.tokenizer`` imports nothing of argostranslate's settings, so opening a
+    package changes no folder and no environment variable."""
+    from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
 
-def import_argos(state_dir: Path, module: str = "argostranslate.package") -> ModuleType:
-    """Import an argostranslate module without letting it write into the user's home."""
-    import importlib
-    import sys
-
-    if module in sys.modules:
-        return sys.modules[module]
-    with _isolated_argos_env(state_dir):
-        return importlib.import_module(module)
+    if (info.path / "sentencepiece.model").exists():
+        return SentencePieceTokenizer(info.path / "sentencepiece.model")
+    if (info.path / "bpe.model").exists():
+        return BPETokenizer(info.path / "bpe.model", info.from_code, info.to_code)
+    raise ModelError(
+        f"Argos package {info.label} has no tokenizer (sentencepiece.model or bpe.model)",
+        path=info.path,
+        hint="re-add the .argosmodel file, or remove it from the models folder",
+    )
 
 
 def _read_metadata(path: Path) -> dict[str, Any] | None:
@@ -115,6 +109,7 @@ def _info(path: Path, origin: str) -> PackageInfo | None:
         to_code=str(meta["to_code"]),
         version=str(meta.get("package_version", "")),
         origin=origin,
+        target_prefix=str(meta.get("target_prefix") or ""),
     )
 
 
@@ -201,42 +196,3 @@ def add(file: Path, models_dir: Path, packages_dir: Path) -> PackageInfo:
     if destination.resolve() != file.resolve():
         shutil.copyfile(file, destination)
     return info
-
-
-def download(source: str, target: str, models_dir: Path, state_dir: Path) -> Path:
-    """Fetch a package from the Argos index into the models folder (network access)."""
-    package = import_argos(state_dir)
-    settings = import_argos(state_dir, "argostranslate.settings")
-    index = Path(settings.local_package_index)
-    index.unlink(missing_ok=True)
-    # argostranslate logs a failed fetch and returns; asking for packages without an index
-    # would then retry forever, so look for the file first.
-    package.update_package_index()
-    if not index.is_file():
-        raise ModelError(
-            f"cannot download the Argos package index from {settings.remote_package_index}",
-            hint="check the network connection, or add a downloaded file with "
-            "`diptych models add FILE.argosmodel`",
-        )
-    try:
-        candidates = [
-            p
-            for p in package.get_available_packages()
-            if p.from_code == source and p.to_code == target
-        ]
-    except Exception as exc:  # the index fetch fails in many library-specific ways
-        raise ModelError(
-            f"cannot read the Argos package index: {exc}",
-            hint="check the network connection, or add a downloaded file with "
-            "`diptych models add FILE.argosmodel`",
-        ) from None
-    if not candidates:
-        raise ModelError(f"the Argos package index has no {source}→{target} package")
-    try:
-        downloaded = Path(candidates[0].download())
-    except Exception as exc:
-        raise ModelError(f"download failed: {exc}") from None
-    models_dir.mkdir(parents=True, exist_ok=True)
-    destination = models_dir / f"translate-{source}_{target}{SUFFIX}"
-    shutil.move(str(downloaded), destination)
-    return destination
