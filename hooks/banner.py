@@ -6,20 +6,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from diptych.site.build import current_language, site_for
 from diptych.site.links import pair_url
+from diptych.site.order import priority
 from diptych.site.page_parts import after_heading, pair_links, translation_note
 from diptych.site.pair import banner
+from diptych.site.state import current_build
 
 
+@event_priority(priority("banner", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    if getattr(page.file, "diptych_pair", None) is not None:
-        return html
-    site = site_for(config)
-    lang = current_language(config)
-    rel = getattr(page.file, "diptych_translation", None)
+    """A translated page gets the notice, a source page the links; any other page (a
+    side-by-side view, a hand-written translation) nothing."""
+    build = current_build(config)
+    site, lang = build.site, build.lang
+    rel = build.translation_of(page.file)
     if rel is not None:
         view = site.view(rel, lang)
         href = get_relative_url(pair_url(rel, lang), page.url)

@@ -13,9 +13,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from diptych.site.build import current_language, site_for
 from diptych.site.feeds import (
     Feed,
     Item,
@@ -27,19 +27,22 @@ from diptych.site.feeds import (
     undated_problem,
 )
 from diptych.site.links import translated_url
-from diptych.site.statements import INDEX, newest_first, source_rel
+from diptych.site.order import priority
+from diptych.site.state import current_build
+from diptych.site.statements import INDEX, newest_first
 from diptych.site.strings import ui
 
 log = logging.getLogger("mkdocs.diptych")
 
 
+@event_priority(priority("feeds", "on_post_build"))
 def on_post_build(config: Any) -> None:
-    """Runs before mkdocs-static-i18n builds the next language (-100) and before the
-    build's shared state is dropped (-200)."""
+    """Runs before mkdocs-static-i18n builds the next language and before the build's
+    shared state is closed (diptych.site.order)."""
     if not config.site_url:
         return
-    site = site_for(config)
-    lang = current_language(config)
+    build = current_build(config)
+    site, lang = build.site, build.lang
     source = site.source.code
     entries = newest_first(site.statements(lang))
     if lang == source:
@@ -71,33 +74,41 @@ def on_post_build(config: Any) -> None:
 
 def head_link(config: Any, href: str) -> dict[str, str]:
     """What main.html writes into the head: the feed of the language being built."""
-    lang = current_language(config)
+    lang = current_build(config).lang
     return {"href": href, "lang": lang, "title": ui(lang, "feed.title", site=config.site_name)}
 
 
+def own_feed(config: Any) -> str:
+    """The path of the feed of the language being built, from the site's root."""
+    build = current_build(config)
+    return feed_path(build.lang, build.site.source.code)
+
+
+@event_priority(priority("feeds", "on_page_context"))
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if config.site_url:
-        path = feed_path(current_language(config), site_for(config).source.code)
-        context["diptych_feed"] = head_link(config, get_relative_url(path, page.url))
+        href = get_relative_url(own_feed(config), page.url)
+        context["diptych_feed"] = head_link(config, href)
     return context
 
 
+@event_priority(priority("feeds", "on_template_context"))
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
     """The error page links the feed too, by an absolute path (it is served at any depth),
     as MkDocs links everything on it (``base_url``)."""
     if template_name == "404.html" and config.site_url:
-        path = feed_path(current_language(config), site_for(config).source.code)
-        context["diptych_feed"] = head_link(config, context["base_url"].rstrip("/") + "/" + path)
+        href = context["base_url"].rstrip("/") + "/" + own_feed(config)
+        context["diptych_feed"] = head_link(config, href)
     return context
 
 
+@event_priority(priority("feeds", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """The statements page (in every language, not its side-by-side view) links the feed."""
-    if not config.site_url or getattr(page.file, "diptych_pair", None) is not None:
+    if not config.site_url:
         return html
-    lang = current_language(config)
-    rel = getattr(page.file, "diptych_translation", None) or source_rel(page.file.src_uri, lang)
-    if rel != INDEX:
+    build = current_build(config)
+    if build.pair_of(page.file) is not None or build.source_page(page.file) != INDEX:
         return html
-    path = feed_path(lang, site_for(config).source.code)
-    return html + link_html(get_relative_url(path, page.url), lang)
+    href = get_relative_url(own_feed(config), page.url)
+    return html + link_html(href, build.lang)

@@ -6,30 +6,30 @@ from dataclasses import replace as replace_field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from diptych.site.build import current_language, site_for
 from diptych.site.links import pair_url
 from diptych.site.listing import MARKER, dashboard_html, marker_options, statements_html
-from diptych.site.views import PageView
+from diptych.site.order import priority
+from diptych.site.state import current_build
+from diptych.site.views import PageView, source_field
 
 
+@event_priority(priority("lists", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if "diptych:" not in html:
         return html
-    site = site_for(config)
-    lang = current_language(config)
+    build = current_build(config)
+    site, lang = build.site, build.lang
 
     def title(view: PageView) -> tuple[str, str]:
         if lang != site.source.code:
             shown = site.view(view.rel_path, lang).field("title")
             if shown and shown[1]:
                 return shown[0], lang
-        field = site.view(view.rel_path, view.lang.code).page.units
-        for unit in field:
-            if unit.kind == "front-matter:title":
-                return unit.text, site.source.code
-        return view.rel_path, ""
+        text = source_field(view.page, "title")
+        return (view.rel_path, "") if text is None else (text, site.source.code)
 
     def pair_href(view: PageView) -> str:
         """The page's side-by-side view in the language of the dashboard's section."""

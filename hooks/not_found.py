@@ -22,19 +22,22 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.utils import write_file
 
-from diptych.site.build import current_language, site_for
 from diptych.site.links import translated_url
+from diptych.site.order import priority
 from diptych.site.page_parts import not_found_body
+from diptych.site.state import current_build
 from diptych.site.strings import native_name, ui
 
 TEMPLATE = "404.html"
 
 
+@event_priority(priority("not_found", "on_template_context"))
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
     if template_name != TEMPLATE:
         return context
-    site = site_for(config)
-    lang = site.language(current_language(config))
+    build = current_build(config)
+    site = build.site
+    lang = site.language(build.lang)
     base = context["base_url"]  # MkDocs' absolute base of error pages ("/diptych/")
     source = site.source.code
     homes = [
@@ -55,15 +58,15 @@ def on_template_context(context: Any, template_name: str, config: Any) -> Any:
     return context
 
 
-@event_priority(-100)
+@event_priority(priority("not_found", "on_post_template"))
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     """After every other hook's changes: a target language's page goes to its folder, and
     MkDocs rewrites the root page the source-language build left (itself if it left none)."""
     if template_name != TEMPLATE:
         return output
-    site = site_for(config)
-    lang = current_language(config)
-    if lang == site.source.code:
+    build = current_build(config)
+    lang = build.lang
+    if lang == build.site.source.code:
         return output
     site_dir = Path(config.site_dir)
     write_file(output.encode("utf-8"), str(site_dir / lang / TEMPLATE))

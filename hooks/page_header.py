@@ -12,29 +12,30 @@ from typing import Any
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from diptych.site.build import STATEMENTS_DIR, current_language, site_for
+from diptych.site.build import STATEMENTS_DIR, Site
 from diptych.site.links import translated_url
+from diptych.site.order import priority
 from diptych.site.page_parts import article_head, back_link
+from diptych.site.state import current_build
 
 STATEMENTS_LIST = f"{STATEMENTS_DIR}/index.md"
 
 
-@event_priority(10)
+@event_priority(priority("page_header", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    if getattr(page.file, "diptych_pair", None) is not None:
+    build = current_build(config)
+    if build.pair_of(page.file) is not None:
         return html
-    site = site_for(config)
-    lang = current_language(config)
-    rel = getattr(page.file, "diptych_translation", None)
+    site, lang = build.site, build.lang
+    rel = build.translation_of(page.file)
     view = site.view(rel, lang) if rel else None
     head = article_head(dict(page.meta), lang, view, html)
-    return statements_link(page, config, lang) + head + html
+    return statements_link(site, page, config, lang) + head + html
 
 
-def statements_link(page: Any, config: Any, lang: str) -> str:
+def statements_link(site: Site, page: Any, config: Any, lang: str) -> str:
     """On a statement (a page whose URL lies in the list's folder, in this language,
     other than the list itself): the way back to the list."""
-    site = site_for(config)
     if not site.has_page(STATEMENTS_LIST):
         return ""
     folder = translated_url(STATEMENTS_LIST, lang, site.source.code)  # "en/statements/"

@@ -20,7 +20,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import write_file
 
 from diptych.site import search
-from diptych.site.build import current_language, site_for
+from diptych.site.order import priority
+from diptych.site.state import current_build
 
 log = logging.getLogger("mkdocs.diptych")
 
@@ -28,34 +29,38 @@ log = logging.getLogger("mkdocs.diptych")
 MATERIAL_KEYS = ("lang", "separator")
 
 
+@event_priority(priority("search_languages", "on_post_page"))
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return _page_config(output, config)
 
 
+@event_priority(priority("search_languages", "on_post_template"))
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    """Error pages (404.html) have Material's ``__config`` too (hooks/not_found.py, at
-    -100, then writes a target language's to its folder)."""
+    """Error pages (404.html) have Material's ``__config`` too (hooks/not_found.py then
+    writes a target language's to its folder)."""
     if not template_name.endswith(".html"):
         return output_content
     return _page_config(output_content, config)
 
 
 def _page_config(output: str, config: Any) -> str:
-    lang = current_language(config)
-    return search.with_page_config(output, lang if site_for(config).is_target(lang) else None)
+    build = current_build(config)
+    lang = build.lang
+    return search.with_page_config(output, lang if build.site.is_target(lang) else None)
 
 
-@event_priority(-150)
+@event_priority(priority("search_languages", "on_post_build"))
 def on_post_build(config: Any) -> None:
-    """Between mkdocs-static-i18n's merge (-100) and the end of the build's shared state
-    (hooks/translated_pages.py, -200)."""
+    """Between mkdocs-static-i18n's merge and the end of the build's shared state
+    (hooks/translated_pages.py; diptych.site.order)."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     site_dir = Path(config.site_dir)
     path = site_dir / search.INDEX
     if plugin is None or not path.is_file():
         return
-    site = site_for(config)
-    if current_language(config).split("-")[0] == "zh" and not importlib.util.find_spec("jieba"):
+    build = current_build(config)
+    site = build.site
+    if build.lang.split("-")[0] == "zh" and not importlib.util.find_spec("jieba"):
         log.warning(
             "Chinese search needs jieba (Material's search plugin splits Chinese text into "
             "words with it; without it a query for a word finds nothing): install it with "

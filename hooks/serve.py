@@ -13,9 +13,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 from diptych.check.settings import load as load_settings
-from diptych.config import load_project
-from diptych.site.build import plugin_errors
+from diptych.site.build import load_site_project, plugin_errors
+from diptych.site.order import priority
 
 log = logging.getLogger("mkdocs.diptych")
 
@@ -23,11 +25,11 @@ log = logging.getLogger("mkdocs.diptych")
 @plugin_errors
 def watched_folders(config: Any) -> list[Path]:
     """The project's folders outside docs/ that the site is made from."""
-    path = Path(config.config_file_path).resolve()
-    project = load_project(path.parent, path.name)
+    project = load_site_project(config)
     return [project.translations_dir, load_settings(project).glossary_dir]
 
 
+@event_priority(priority("serve", "on_serve"))
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     for folder in watched_folders(config):
         if folder.is_dir():

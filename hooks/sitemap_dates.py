@@ -14,32 +14,36 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import get_data
 
 from diptych.dates import iso_date
-from diptych.site.build import current_language, site_for
 from diptych.site.lastmod import last_commits, page_date
+from diptych.site.order import priority
+from diptych.site.state import current_build
 
 
+@event_priority(priority("sitemap_dates", "on_env"))
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    site = site_for(config)
-    project = site.project
-    lang = current_language(config)
-    translated = site.is_target(lang)
+    build = current_build(config)
+    project = build.site.project
+    lang = build.lang
+    translated = build.site.is_target(lang)
     # (page, the file it is made from, the source page it renders, or None)
     pages: list[tuple[Any, Path, str | None]] = []
     dates: dict[str, Any] = {}  # source page -> its front matter's date, from page.meta
     for file in files.documentation_pages():
         if file.page is None:
             continue
-        rel = getattr(file, "diptych_pair", None) or getattr(file, "diptych_translation", None)
+        facts = build.facts(file)
+        rel = facts.rel_path if facts else None
         if rel is not None:
             pages.append((file.page, project.docs_dir / rel, rel))
         elif file.abs_src_path:
             pages.append((file.page, Path(file.abs_src_path), None))
         else:
             continue  # made by a plugin from no file of docs/: left as MkDocs dates it
-        if getattr(file, "diptych_pair", None) is None:
+        if build.pair_of(file) is None:
             dates[rel or file.src_uri] = iso_date(file.page.meta.get("date"))
     folders = [project.docs_dir] + ([project.translations_dir / lang] if translated else [])
     commits = last_commits(folders)

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from diptych.check.names import message
+from diptych.site.order import priority
 from diptych.site.titles import document_title
 
 # Front-matter fields Material writes into pages or the search index: page title, nav
@@ -30,7 +31,7 @@ from diptych.site.titles import document_title
 TEXT_FIELDS = ("title", "subtitle", "description", "author", "status")
 
 
-@event_priority(100)
+@event_priority(priority("titles", "on_files"))
 def on_files(files: Any, config: Any) -> Any:
     """Before any other hook or plugin arranges the files: refuse unsafe page names."""
     docs = Path(config.docs_dir).name
@@ -55,6 +56,7 @@ def as_html(meta: dict[str, Any]) -> None:
         meta["tags"] = [html.escape(t, quote=True) if isinstance(t, str) else t for t in tags]
 
 
+@event_priority(priority("titles", "on_env"))
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Every page of this build has been rendered (the other hooks have read its front
     matter as text) and no template has run yet. The templates get ``document_title``:

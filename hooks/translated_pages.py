@@ -6,9 +6,10 @@ arranged the files (it runs at priority -100), this hook replaces the content of
 fallback files with the page rendered from its catalog, so the language switcher, hreflang
 and the sitemap treat it as the page in that language. Hand-written localized files win.
 
-It also opens and closes the build's shared state (:class:`diptych.site.build.Site`, which
-every hook asks for views): one for the whole build, every language included, dropped when
-the outermost build ends (after mkdocs-static-i18n, at -100, has built the other languages).
+It also opens and closes the build's shared state (:class:`diptych.site.state.BuildState`,
+which every hook asks for views): one for the whole build, every language included, dropped
+when the outermost build ends (after mkdocs-static-i18n has built the other languages) or
+fails. Priorities: :data:`diptych.site.order.STEPS`.
 """
 
 from __future__ import annotations
@@ -20,36 +21,39 @@ from mkdocs.plugins import event_priority
 
 from diptych.inventory import Inventory, describe
 from diptych.judge import newlines
-from diptych.site.build import begin_build, current_language, end_build, site_for
+from diptych.site.order import priority
+from diptych.site.state import FileFacts, Role, close_build, current_build, drop_build, open_build
 
 log = logging.getLogger("mkdocs.diptych")
 
 
-def on_pre_build(config: Any) -> None:
-    begin_build(config)
+@event_priority(priority("translated_pages", "on_config"))
+def on_config(config: Any) -> Any:
+    open_build(config)
+    return config
 
 
-@event_priority(-200)
+@event_priority(priority("translated_pages", "on_post_build"))
 def on_post_build(config: Any) -> None:
-    end_build(config)
+    close_build(config)
 
 
-@event_priority(-200)
+@event_priority(priority("translated_pages", "on_build_error"))
+def on_build_error(error: Exception) -> None:
+    drop_build()
+
+
+@event_priority(priority("translated_pages", "on_files"))
 def on_files(files: Any, config: Any) -> Any:
-    lang = current_language(config)
-    site = site_for(config)
-    if not site.is_target(lang):
-        return files
-    for file in files.documentation_pages():
-        if getattr(file, "locale", None) != site.source.code:
-            continue  # a hand-written page in this language, or not a page of docs/
-        view = site.view(file.src_uri, lang)
+    build = current_build(config)
+    for file in build.fallback_pages(files):
+        view = build.site.view(file.src_uri, build.lang)
         file.content_string = newlines(view.markdown())
-        file.diptych_translation = file.src_uri
+        build.add(file, FileFacts(file.src_uri, Role.TRANSLATION))
     return files
 
 
-@event_priority(100)
+@event_priority(priority("translated_pages", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """The last line of defence, before any other hook adds to the page: a page keeps
     only what its source page's rendering holds, less anything active (script, handlers,
@@ -57,9 +61,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     anything, so this finds nothing in a translation; if it does, or if the source page
     itself holds active content (D502), the build says so (a strict build fails) and it
     is removed, in every language."""
-    site = site_for(config)
-    lang = current_language(config)
-    rel = getattr(page.file, "diptych_translation", None)
+    build = current_build(config)
+    site, lang = build.site, build.lang
+    rel = build.translation_of(page.file)
     if rel is None:
         if lang != site.source.code or not site.has_page(page.file.src_uri):
             return html

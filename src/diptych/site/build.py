@@ -1,13 +1,11 @@
-"""State of one site build that the hooks share: the project, and page views per language.
+"""What one site build reads, once: the project, its pages, their views per language.
 
 Hooks are thin: they ask the build's :class:`Site` for a page's view in a language, and for
-the lists that pages embed. One ``Site`` lives for one ``mkdocs build`` (every language of
-it: mkdocs-static-i18n builds the other languages inside the first build's
-``on_post_build``) and remembers what it has read: the page list, each page's view per
-language, the statements per language. It is kept on the MkDocs config object, made on
-first use (:func:`site_for`) and dropped when the outermost build ends
-(:func:`end_build`), so ``mkdocs serve`` rebuilds, which load a fresh config, read the
-edited files again. Nothing is cached at module level.
+the lists that pages embed. One ``Site`` serves one ``mkdocs build`` (every language of
+it) and remembers what it has read: the page list, each page's view per language, the
+statements per language. It is held by the build's state (:mod:`diptych.site.state`),
+which ends with the build, so ``mkdocs serve`` rebuilds read the edited files again.
+Nothing is cached at module level.
 """
 
 from __future__ import annotations
@@ -29,15 +27,12 @@ from ..judge import Judge
 from ..languages import Language
 from ..renderer import Renderer
 from ..segment import Page, segment_file
-from .links import page_url, translated_url
+from .links import translated_url
 from .listing import Entry
 from .metadata import og_locales
-from .views import PageView, build_view
+from .views import PageView, build_view, source_field
 
 STATEMENTS_DIR = "statements"
-# The attribute of the MkDocs config object that holds the build's Site.
-_ATTR = "diptych_site"
-
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -60,25 +55,11 @@ def plugin_errors(function: Callable[_P, _R]) -> Callable[_P, _R]:
     return call
 
 
-def _load_project(config: Any) -> Project:
+@plugin_errors
+def load_site_project(config: Any) -> Project:
+    """The Diptych project of a MkDocs config (its mkdocs.yml and folders)."""
     path = Path(config.config_file_path).resolve()
     return load_project(path.parent, path.name)
-
-
-@plugin_errors
-def project_for(config: Any) -> Project:
-    """The Diptych project of a MkDocs config (its mkdocs.yml and folders)."""
-    return site_for(config).project
-
-
-@plugin_errors
-def current_language(config: Any) -> str:
-    """The language MkDocs is building now (mkdocs-static-i18n builds one at a time)."""
-    plugin = config.plugins.get("i18n")
-    code = getattr(plugin, "current_language", None) if plugin is not None else None
-    if code:
-        return str(code)
-    return project_for(config).source.code
 
 
 @dataclass(frozen=True)
@@ -89,15 +70,13 @@ class Site:
     # The site's Markdown renderer (it remembers conversions for the build) and the judge
     # of every translation, on that renderer.
     renderer: Renderer
-    # What this build has read so far (mutable contents of a frozen object: the Site
-    # itself is replaced, not edited, by the next build).
+    # What this build has read so far (mutable contents of a frozen object: the next
+    # build makes a new Site).
     _rel_paths: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
     _page_set: set[str] = field(default_factory=set, compare=False, repr=False)
     _pages: dict[str, Page] = field(default_factory=dict, compare=False, repr=False)
     _views: dict[tuple[str, str], PageView] = field(default_factory=dict, compare=False, repr=False)
     _statements: dict[str, list[Entry]] = field(default_factory=dict, compare=False, repr=False)
-    # Builds under way with this Site (mkdocs-static-i18n nests one per language).
-    _depth: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)
 
     @functools.cached_property
     def judge(self) -> Judge:
@@ -196,13 +175,10 @@ class Site:
                 continue
             if lang == self.source.code:
                 page = _segment(self.project, self.project.docs_dir / rel)
-                fields = {
-                    u.kind.split(":", 1)[1]: u.text
-                    for u in page.units
-                    if u.kind.startswith("front-matter:")
-                }
-                title = (fields.get("title", rel), True)
-                description = (fields["description"], True) if "description" in fields else None
+                name = source_field(page, "title")
+                lead = source_field(page, "description")
+                title = (rel if name is None else name, True)
+                description = None if lead is None else (lead, True)
             else:
                 view = self.view(rel, lang)
                 title = view.field("title") or (rel, False)
@@ -247,38 +223,4 @@ def _front_matter(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-@plugin_errors
-def site_for(config: Any) -> Site:
-    """The Site of the build that ``config`` is running (made on first use)."""
-    site = getattr(config, _ATTR, None)
-    if site is None:
-        site = Site(_load_project(config), Renderer.for_mkdocs(config))
-        setattr(config, _ATTR, site)
-    return site
-
-
-def begin_build(config: Any) -> None:
-    """A build (or one language's build nested in it) starts with this config."""
-    site_for(config)._depth[0] += 1
-
-
-def end_build(config: Any) -> None:
-    """A build ends: when the outermost one does, its Site is dropped, so the next build
-    with this config reads every file again."""
-    site = getattr(config, _ATTR, None)
-    if site is None:
-        return
-    site._depth[0] -= 1
-    if site._depth[0] <= 0:
-        delattr(config, _ATTR)
-
-
-__all__ = [
-    "Site",
-    "begin_build",
-    "current_language",
-    "end_build",
-    "page_url",
-    "project_for",
-    "site_for",
-]
+__all__ = ["STATEMENTS_DIR", "Site", "load_site_project", "plugin_errors"]

@@ -21,7 +21,6 @@ XML 1.0 cannot hold (C0 controls, lone surrogates) become U+FFFD.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from feedgenerator import Atom1Feed
 
 from ..catalog import State
 from ..config import Project
+from .escape import e
 from .strings import ui
 from .views import PageView
 
@@ -155,7 +155,7 @@ def undated_problem(project: Project, rel_path: str) -> str:
 def link_html(href: str, lang: str) -> str:
     """The visible link to a language's feed, for the statements page."""
     return (
-        f'<p class="dp-feed"><a href="{html.escape(href, quote=True)}" '
-        f'type="application/atom+xml" hreflang="{html.escape(lang, quote=True)}">'
-        f"{html.escape(ui(lang, 'feed.link'))}</a></p>"
+        f'<p class="dp-feed"><a href="{e(href)}" '
+        f'type="application/atom+xml" hreflang="{e(lang)}">'
+        f"{e(ui(lang, 'feed.link'))}</a></p>"
     )

@@ -18,7 +18,6 @@ message naming the marker and what to write (:func:`marker_options`).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -32,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from ..catalog import State
 from ..page_catalog import Record
 from ..status import Status
+from .escape import e
 from .pair import SHOWN_STATES, row_ids
 from .statements import newest_first
 from .strings import format_date, native_name, ui
@@ -46,10 +46,6 @@ SNIPPET = 90
 MARKER = re.compile(r"<!--\s*diptych:(statements|dashboard)((?:\s+(?!-->)\S+?)*)\s*-->")
 # The options each list takes, and what each value must look like.
 OPTIONS = {"statements": {"limit": re.compile(r"[1-9][0-9]*")}, "dashboard": {}}
-
-
-def e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 @dataclass(frozen=True)

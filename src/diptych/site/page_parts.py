@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..dates import iso_date
 from ..languages import Language
+from .escape import e
 from .strings import format_date, native_name, ui
 from .views import PageView
 
 _H1 = re.compile(r"<h1[\s>]")
-
-
-def e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _marked(text: str, translated: bool, view: PageView | None) -> str:

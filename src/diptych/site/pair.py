@@ -9,13 +9,12 @@ translation / original / both toggle and remembers the choice.
 Catalog text reaches the HTML only through the site's renderer (after the judge,
 :mod:`diptych.judge`, has passed it in :mod:`diptych.site.views`) and then an allowlist
 sanitizer configured from the source page's rendering; every other string goes through
-:func:`html.escape` (the kept translation and the old source of a stale unit too: no judge
+:func:`.escape.e` (the kept translation and the old source of a stale unit too: no judge
 has passed them, so they are shown as text, never rendered).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from ..changes import Op, stale_change
 from ..footnotes import footnotes
 from ..page_catalog import Record
 from ..suggestions.form import unit_key
+from .escape import e
 from .links import catalog_edit_url, suggestion_url
 from .strings import native_name, ui
 from .views import PageView
@@ -44,10 +44,6 @@ SHOWN_STATES = (
 )
 _ONE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.S)
 _HEADING_MARK = re.compile(r"^\s{0,3}(#{1,6})\s")
-
-
-def e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,6 @@ class PageView:
         return self.joined.page
 
     @property
-    def catalog_path(self) -> Path:
-        return self.joined.path
-
-    @property
     def catalog_rel(self) -> str:
         """The catalog relative to the project root, forward slashes."""
         return self.joined.shown
@@ -83,11 +79,11 @@ class PageView:
 
     def field(self, name: str) -> tuple[str, bool] | None:
         """A front-matter field as shown: (text, translated?) or None if the page has none."""
-        for unit in self.page.units:
-            if unit.kind == f"front-matter:{name}":
-                view = self.view(unit)
-                return (view.text, True) if view.text is not None else (unit.text, False)
-        return None
+        unit = front_matter_unit(self.page, name)
+        if unit is None:
+            return None
+        view = self.view(unit)
+        return (view.text, True) if view.text is not None else (unit.text, False)
 
     @property
     def marks(self) -> set[str]:
@@ -111,6 +107,20 @@ class PageView:
             return fallback_markup(unit, self.source, self.lang)
 
         return self.page.render(translate)
+
+
+def front_matter_unit(page: Page, name: str) -> Unit | None:
+    """The unit of a front-matter field (``title``, ``description``) of a source page:
+    the one reading of a page's title and lead for the views, the statements list and
+    the feeds, as the segmenter read them (and as their catalogs translate them)."""
+    kind = f"front-matter:{name}"
+    return next((unit for unit in page.units if unit.kind == kind), None)
+
+
+def source_field(page: Page, name: str) -> str | None:
+    """A front-matter field's text in the source language (None: the page has none)."""
+    unit = front_matter_unit(page, name)
+    return unit.text if unit is not None else None
 
 
 def build_view(
