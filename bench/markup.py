@@ -66,6 +66,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import benchlib  # noqa: E402
+from mkdocs_template import mkdocs_yml  # noqa: E402
 
 ROOT = benchlib.ROOT
 MODELS = ROOT / "tests" / "fixtures" / "models"
@@ -80,28 +81,7 @@ assert _spec and _spec.loader
 translit = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(translit)
 
-MKDOCS = """\
-site_name: Markup survival
-docs_dir: docs
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: ru
-          default: true
-          name: Русский
-        - locale: en
-          name: English
-        - locale: de
-          name: Deutsch
-markdown_extensions:
-  - admonition
-  - attr_list
-  - footnotes
-  - tables
-  - toc:
-      permalink: true
-"""
+MKDOCS = mkdocs_yml(site_name="Markup survival", extensions=True)
 
 # --------------------------------------------------------------------------------------
 # Pages with inline markup

@@ -9,7 +9,10 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from fakegithub import REPOSITORY, FakeGitHub
+
+from tests.support.github import REPOSITORY, FakeGitHub
+from tests.support.project import write_project
+from tests.support.repo import FIXTURE_MODELS
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +26,7 @@ def _no_user_argos_packages(
 
 @pytest.fixture
 def github(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGitHub]:
-    """A fake GitHub API on 127.0.0.1 (tests/fakegithub.py), in the environment."""
+    """A fake GitHub API on 127.0.0.1 (tests/support/github.py), in the environment."""
     fake = FakeGitHub()
     server = ThreadingHTTPServer(("127.0.0.1", 0), fake.handler())
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -36,22 +39,6 @@ def github(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGitHub]:
     server.shutdown()
 
 
-NAIVE_PROJECT_YML = """\
-site_name: Naive
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: ru
-          default: true
-          name: Русский
-        - locale: en
-          name: en
-        - locale: de
-          name: de
-"""
-
-
 @pytest.fixture
 def naive_models(tmp_path: Path) -> Path:
     """A project (ru source; en, de targets; empty docs/) whose models/ folder holds the
@@ -59,15 +46,13 @@ def naive_models(tmp_path: Path) -> Path:
     (tests/fixtures/models/naive/, see the README there), and the en→de test package.
     Write pages under docs/ and translate as in any project: the packages go through the
     same code as every other (argostranslate's Package, diptych.engines.argos.ArgosEngine)."""
-    fixtures = Path(__file__).parent / "fixtures" / "models"
     packages = [
-        fixtures / "naive" / "translate-ru_en-naive.argosmodel",
-        fixtures / "translate-en_de-test.argosmodel",
+        FIXTURE_MODELS / "naive" / "translate-ru_en-naive.argosmodel",
+        FIXTURE_MODELS / "translate-en_de-test.argosmodel",
     ]
-    root = tmp_path / "naive-project"
-    (root / "docs").mkdir(parents=True)
+    root = write_project(tmp_path / "naive-project", {}, site_name="Naive")
+    (root / "docs").mkdir()
     (root / "models").mkdir()
-    (root / "mkdocs.yml").write_text(NAIVE_PROJECT_YML, encoding="utf-8")
     for package in packages:
         shutil.copy(package, root / "models" / package.name)
     return root

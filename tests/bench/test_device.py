@@ -6,18 +6,18 @@ import shutil
 
 import ctranslate2
 import pytest
-from conftest import Project
-from test_noop import FIXTURE_PACKAGE
 
 from diptych.cli import main
+from tests.support.project import MakeCorpusProject
+from tests.support.repo import RU_EN
 
 
 def test_cuda_runs_on_a_gpu_or_says_what_to_do(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    make_corpus_project: MakeCorpusProject, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = project(2, languages="en")
+    root = make_corpus_project(2, targets=("en",))
     (root / "models").mkdir()
-    shutil.copy(FIXTURE_PACKAGE, root / "models")
+    shutil.copy(RU_EN, root / "models")
     code = main(["-C", str(root), "translate", "--device", "cuda", "-q"])
     err = capsys.readouterr().err
     if ctranslate2.get_cuda_device_count() > 0:

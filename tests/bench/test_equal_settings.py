@@ -9,22 +9,24 @@ from __future__ import annotations
 import shutil
 
 import pytest
-import sides
-from conftest import Project
-from test_noop import FIXTURE_PACKAGE
 
+from bench import sides
 from diptych.engines.argos import Decoding
+from tests.support.project import MakeCorpusProject
+from tests.support.repo import RU_EN
 
 
-def test_both_sides_decode_with_identical_settings(project: Project) -> None:
-    root = project(3, languages="en")
+def test_both_sides_decode_with_identical_settings(make_corpus_project: MakeCorpusProject) -> None:
+    root = make_corpus_project(3, targets=("en",))
     (root / "models").mkdir()
-    shutil.copy(FIXTURE_PACKAGE, root / "models")
+    shutil.copy(RU_EN, root / "models")
     outputs, argos = sides.argos_translate(root, limit=20, beam=4)
     diptych = sides.diptych_translate(root, limit=20, beam=4)
     assert argos["calls"] == argos["units"] == len(outputs) > 1  # argos: unit by unit
     assert argos["decoding"] == diptych["decoding"]
-    (settings,) = diptych["decoding"]
+    decoding = diptych["decoding"]
+    assert isinstance(decoding, list)
+    (settings,) = decoding
     assert settings == {
         "beam_size": 4,
         "length_penalty": 0.2,

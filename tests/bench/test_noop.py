@@ -4,25 +4,23 @@ figure is only meaningful if that holds."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
-from conftest import Project, snapshot
-from sides import recording
-
+from bench.sides import recording
 from diptych.cli import main
 from diptych.config import load_project
 from diptych.engines.argos import ArgosEngine
 from diptych.pipeline import translate
+from tests.support.files import snapshot
+from tests.support.project import MakeCorpusProject
+from tests.support.repo import RU_EN
 
-FIXTURE_PACKAGE = (
-    Path(__file__).parents[1] / "fixtures" / "models" / "translate-ru_en-test.argosmodel"
-)
 
-
-def test_a_noop_run_writes_nothing_and_loads_no_model(project: Project) -> None:
-    root = project(15)
+def test_a_noop_run_writes_nothing_and_loads_no_model(
+    make_corpus_project: MakeCorpusProject,
+) -> None:
+    root = make_corpus_project(15)
     (root / "models").mkdir()
-    shutil.copy(FIXTURE_PACKAGE, root / "models")
+    shutil.copy(RU_EN, root / "models")
     assert main(["-C", str(root), "translate", "--engine", "pseudo", "-q"]) == 0
     loaded = load_project(root)
     engine = ArgosEngine(loaded.models_dir, loaded.state_dir)
@@ -36,8 +34,8 @@ def test_a_noop_run_writes_nothing_and_loads_no_model(project: Project) -> None:
     assert snapshot(root) == before  # no file written, not even the state file
 
 
-def test_an_edited_page_is_read_again(project: Project) -> None:
-    root = project(6)
+def test_an_edited_page_is_read_again(make_corpus_project: MakeCorpusProject) -> None:
+    root = make_corpus_project(6)
     assert main(["-C", str(root), "translate", "--engine", "pseudo", "-q"]) == 0
     page = root / "docs" / "archive" / "000" / "page-00000.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nНовый абзац.\n", encoding="utf-8")

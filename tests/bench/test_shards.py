@@ -12,11 +12,12 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from conftest import Project, catalogs
 
 from diptych.cli import main
 from diptych.config import load_project
 from diptych.pipeline import Shard
+from tests.support.files import catalogs
+from tests.support.project import MakeCorpusProject
 
 
 def run(root: Path, *args: str) -> None:
@@ -30,12 +31,12 @@ def pages_of(root: Path) -> set[str]:
 
 @pytest.mark.parametrize("count", [1, 2, 3, 4])
 def test_shards_are_disjoint_and_cover_every_page(
-    project: Project, tmp_path: Path, count: int
+    make_corpus_project: MakeCorpusProject, tmp_path: Path, count: int
 ) -> None:
     """Each shard runs on a machine of its own (a fresh copy of the site), as in CI, so
     the catalogs it leaves are exactly the pages it took. Fails if ``Shard.owns`` gives a
     page to two shards (e.g. ``or relative.endswith("-00001.md")``) or to none."""
-    root = project(24)
+    root = make_corpus_project(24)
     pages = pages_of(root)
     owned: list[set[str]] = []
     for index in range(1, count + 1):
@@ -50,8 +51,10 @@ def test_shards_are_disjoint_and_cover_every_page(
         assert all(owned), "24 pages should give every shard some"
 
 
-def test_merged_shards_equal_one_run_byte_for_byte(project: Project, tmp_path: Path) -> None:
-    single = project(20, "single")
+def test_merged_shards_equal_one_run_byte_for_byte(
+    make_corpus_project: MakeCorpusProject, tmp_path: Path
+) -> None:
+    single = make_corpus_project(20, "single")
     run(single)
     merged = tmp_path / "merged"
     for index in (1, 2, 3):
@@ -78,9 +81,9 @@ def test_shard_of_a_page_does_not_depend_on_the_machine() -> None:
 
 @pytest.mark.parametrize("text", ["0/3", "4/3", "1", "a/b", "1/0"])
 def test_bad_shards_are_a_usage_error(
-    project: Project, text: str, capsys: pytest.CaptureFixture[str]
+    make_corpus_project: MakeCorpusProject, text: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = project(2)
+    root = make_corpus_project(2)
     with pytest.raises(SystemExit) as exit:
         main(["-C", str(root), "translate", "--engine", "pseudo", "--shard", text])
     assert exit.value.code == 2

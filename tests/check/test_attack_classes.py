@@ -34,7 +34,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -48,8 +47,7 @@ import pytest
 from diptych import catalog
 from diptych.languages import LANGUAGES
 from diptych.segment import segment, segment_file
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.project import write_repo_project
 
 CODE = "`<img src=x onerror=print(1)>` пример"
 
@@ -446,21 +444,9 @@ def test_the_detector_can_fail() -> None:
     )
 
 
-def _mkdocs_yml() -> str:
-    """The project's mkdocs.yml without its nav (the mini site has one page)."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    head, nav, _ = text.partition("\nnav:\n")
-    assert nav, "mkdocs.yml has no nav section any more: update this test"
-    return head + "\n"
-
-
 def _write_site(root: Path, translations: dict[str, str]) -> None:
-    (root / "mkdocs.yml").write_text(_mkdocs_yml(), encoding="utf-8")
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "overrides", root / "overrides")
+    write_repo_project(root, {"index.md": PAGE})
     page = root / "docs" / "index.md"
-    page.parent.mkdir()
-    page.write_text(PAGE, encoding="utf-8")
     units = [unit.text for unit in segment_file(page).units]
     for lang, fuzzy in LANGS.items():
         po = catalog.new(LANGUAGES[lang], "index.md")

@@ -16,10 +16,9 @@ from diptych.catalog import State, state_of
 from diptych.check.rules import RULES
 from diptych.cli import build_parser
 from diptych.languages import LANGUAGES
+from tests.support.project import Project
+from tests.support.repo import REPO
 
-from .conftest import Site
-
-REPO = Path(__file__).resolve().parents[2]
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 DESIGN = (REPO / "docs-dev" / "check.md").read_text(encoding="utf-8")
 
@@ -73,7 +72,7 @@ def test_design_table_gives_the_registry_severities() -> None:
 @pytest.fixture
 def project(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Site:
+) -> Project:
     """A copy of the project's site, with the entry of the guide's example as machine
     output (the state before the fix), written the way `diptych translate` writes it."""
     root = tmp_path / "project"
@@ -94,7 +93,7 @@ def project(
     catalog.set_machine(entry, draft, comment.group(1))
     catalog.save(po, path)
     monkeypatch.chdir(root)
-    return Site(root, capsys)
+    return Project(root, capsys)
 
 
 def _apply(text: str, block: str) -> str:
@@ -114,7 +113,7 @@ def _apply(text: str, block: str) -> str:
     return "\n".join(current) + "\n"
 
 
-def test_example_diff_is_a_review_that_passes_the_check(project: Site) -> None:
+def test_example_diff_is_a_review_that_passes_the_check(project: Project) -> None:
     rel, block = _diff()
     before = project.check(rel)
     assert [line for line in before.lines if ": D402: " in line] == [
@@ -127,7 +126,7 @@ def test_example_diff_is_a_review_that_passes_the_check(project: Site) -> None:
     assert all(state_of(entry) is State.REVIEWED for entry in po)
 
 
-def test_the_draft_breaks_the_glossary_once_reviewed(project: Site) -> None:
+def test_the_draft_breaks_the_glossary_once_reviewed(project: Project) -> None:
     """What step 5 of the guide shows: the draft, marked reviewed as it is, fails D303."""
     rel, _ = _diff()
     project.edit(rel, "#, fuzzy\n", "")
@@ -138,7 +137,7 @@ def test_the_draft_breaks_the_glossary_once_reviewed(project: Site) -> None:
     assert shown and [line.split(": ", 1)[1] for line in run.lines] == [shown.group(1)]
 
 
-def test_the_review_command_makes_the_same_file(project: Site) -> None:
+def test_the_review_command_makes_the_same_file(project: Project) -> None:
     rel, block = _diff()
     expected = _apply(project.read(rel), block)
     review = [argv for argv in _commands(GUIDE) if argv[0] == "review" and "--text" in argv]
@@ -152,7 +151,7 @@ def test_the_review_command_makes_the_same_file(project: Site) -> None:
     assert project.read(rel) == expected
 
 
-def test_the_other_review_commands_run(project: Site) -> None:
+def test_the_other_review_commands_run(project: Project) -> None:
     for argv in _commands(GUIDE):
         if argv[0] == "review" and "--text" not in argv:
             run = project.diptych(*argv)

@@ -4,7 +4,6 @@ ways of writing a day (14.03.2022, 14 марта 2022 г.)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from babel.dates import get_month_names
@@ -13,10 +12,9 @@ from diptych.check import dates
 from diptych.check.rules import RULES, Severity
 from diptych.dates import RU_MONTHS, iso_date, written_date
 from diptych.site.build import STATEMENTS_DIR
+from tests.support.project import Project
+from tests.support.repo import REPO
 
-from .conftest import Site
-
-REPO = Path(__file__).resolve().parents[2]
 PAGE = "docs/statements/2022-03-14-zayavlenie.md"
 # Untranslated pages are D403 warnings; these tests look at dates only.
 QUIET = "extra:\n  diptych:\n    check:\n      rules:\n        D403: off\n"
@@ -24,9 +22,9 @@ WHY = "the statements list orders statements by it and puts an undated one last"
 
 
 @pytest.fixture
-def dated(site: Site) -> Site:
-    site.write("mkdocs.yml", site.read("mkdocs.yml") + QUIET)
-    return site
+def dated(project: Project) -> Project:
+    project.write("mkdocs.yml", project.read("mkdocs.yml") + QUIET)
+    return project
 
 
 def statement(date_line: str | None) -> str:
@@ -34,13 +32,13 @@ def statement(date_line: str | None) -> str:
     return f"---\ntitle: Заявление МИД\n{date}description: О ситуации.\n---\n\nТекст.\n"
 
 
-def check(site: Site, text: str, rel: str = PAGE) -> tuple[int, list[str]]:
-    site.write(rel, text)
-    run = site.check(rel)
+def check(project: Project, text: str, rel: str = PAGE) -> tuple[int, list[str]]:
+    project.write(rel, text)
+    run = project.check(rel)
     return run.code, run.lines
 
 
-def test_missing_date_is_an_error_at_line_1(dated: Site) -> None:
+def test_missing_date_is_an_error_at_line_1(dated: Project) -> None:
     assert check(dated, statement(None)) == (
         1,
         [
@@ -50,7 +48,7 @@ def test_missing_date_is_an_error_at_line_1(dated: Site) -> None:
     )
 
 
-def test_no_front_matter_at_all(dated: Site) -> None:
+def test_no_front_matter_at_all(dated: Project) -> None:
     assert check(dated, "# Заявление\n\nТекст.\n") == (
         1,
         [
@@ -71,7 +69,7 @@ def test_no_front_matter_at_all(dated: Site) -> None:
         "2022-3-14",
     ],
 )
-def test_russian_dates_get_the_iso_date_proposed(dated: Site, written: str) -> None:
+def test_russian_dates_get_the_iso_date_proposed(dated: Project, written: str) -> None:
     shown = written.strip('"')
     assert check(dated, statement(f"date: {written}")) == (
         1,
@@ -79,7 +77,7 @@ def test_russian_dates_get_the_iso_date_proposed(dated: Site, written: str) -> N
     )
 
 
-def test_a_day_that_does_not_exist(dated: Site) -> None:
+def test_a_day_that_does_not_exist(dated: Project) -> None:
     """Unquoted, YAML itself cannot make 2022-13-45 a date: MkDocs then drops the whole
     front matter, and D109 (which the date rule does not repeat) says so on its line.
     Quoted, it is a string that D110 reads."""
@@ -123,16 +121,16 @@ def test_a_day_that_does_not_exist(dated: Site) -> None:
         ),
     ],
 )
-def test_other_values(dated: Site, line: str, message: str) -> None:
+def test_other_values(dated: Project, line: str, message: str) -> None:
     assert check(dated, statement(line)) == (1, [f"{PAGE}:3: D110: {message}"])
 
 
 @pytest.mark.parametrize("line", ["date: 2022-03-14", 'date: "2022-03-14"', "date: '2022-03-14'"])
-def test_an_iso_date_passes(dated: Site, line: str) -> None:
+def test_an_iso_date_passes(dated: Project, line: str) -> None:
     assert check(dated, statement(line)) == (0, [])
 
 
-def test_the_date_line_as_mkdocs_reads_the_page(dated: Site) -> None:
+def test_the_date_line_as_mkdocs_reads_the_page(dated: Project) -> None:
     """Windows line endings and a BOM, as MkDocs reads them: the line is still the date's."""
     text = "\ufeff" + statement("date: 14.03.2022").replace("\n", "\r\n")
     dated.path(PAGE).parent.mkdir(parents=True, exist_ok=True)
@@ -144,7 +142,7 @@ def test_the_date_line_as_mkdocs_reads_the_page(dated: Site) -> None:
     )
 
 
-def test_only_statements_need_a_date(dated: Site) -> None:
+def test_only_statements_need_a_date(dated: Project) -> None:
     undated = statement(None)
     for rel in (
         "docs/statements/index.md",
@@ -161,7 +159,7 @@ def test_only_statements_need_a_date(dated: Site) -> None:
     ]
 
 
-def test_the_whole_check_and_the_rule_registry(dated: Site) -> None:
+def test_the_whole_check_and_the_rule_registry(dated: Project) -> None:
     dated.write(PAGE, statement("date: 14.03.2022"))
     dated.write("docs/statements/index.md", "# Заявления\n")
     run = dated.check()

@@ -10,38 +10,38 @@ import pytest
 
 from diptych.glossary import find, load, violations
 from diptych.languages import LANGUAGES
-
-from .conftest import CATALOG, ENGLISH, Site
+from tests.support.pages import CATALOG, ENGLISH
+from tests.support.project import Project
 
 PEACEKEEPERS = (
     "Миротворческие силы ОДКБ численностью около 2 500 человек прибыли 10 января 2022 года."
 )
 
 
-def test_reviewed_translation_using_the_term_passes(reviewed_site: Site) -> None:
+def test_reviewed_translation_using_the_term_passes(reviewed_project: Project) -> None:
     assert "CSTO" in ENGLISH[PEACEKEEPERS]
-    assert reviewed_site.check(CATALOG).lines == []
+    assert reviewed_project.check(CATALOG).lines == []
 
 
-def test_d303_reviewed_translation_without_the_term(reviewed_site: Site) -> None:
-    reviewed_site.edit(CATALOG, "CSTO peacekeeping forces", "ODKB peacekeeping forces")
-    line = reviewed_site.line_of("Миротворческие")
-    run = reviewed_site.check(CATALOG)
+def test_d303_reviewed_translation_without_the_term(reviewed_project: Project) -> None:
+    reviewed_project.edit(CATALOG, "CSTO peacekeeping forces", "ODKB peacekeeping forces")
+    line = reviewed_project.line_of("Миротворческие")
+    run = reviewed_project.check(CATALOG)
     assert run.code == 1
     assert run.lines == [
         f"{CATALOG}:{line}: D303: glossary (glossary/ru-en.csv:2): 'ОДКБ' is translated as 'CSTO'"
     ]
 
 
-def test_d303_on_machine_units_is_a_warning(site: Site) -> None:
+def test_d303_on_machine_units_is_a_warning(project: Project) -> None:
     """Machine output is held to the glossary too (translate enforces it), as a warning:
     it shows units translated before the glossary changed. Fails if D303 skips machine
     units again (no line) or loses its on_fuzzy severity (an error, exit 1)."""
     machine = dict(ENGLISH)
     machine[PEACEKEEPERS] = machine[PEACEKEEPERS].replace("CSTO", "ODKB")
-    site.catalog("en", machine=machine)
-    line = site.line_of("Миротворческие")
-    run = site.check(CATALOG)
+    project.catalog("en", machine=machine)
+    line = project.line_of("Миротворческие")
+    run = project.check(CATALOG)
     assert [text for text in run.lines if "D303" in text] == [
         f"{CATALOG}:{line}: D303: warning: glossary (glossary/ru-en.csv:2): 'ОДКБ' is "
         "translated as 'CSTO'"
@@ -49,12 +49,12 @@ def test_d303_on_machine_units_is_a_warning(site: Site) -> None:
     assert run.code == 0
 
 
-def test_d303_waived_for_one_entry(reviewed_site: Site) -> None:
-    reviewed_site.edit(CATALOG, "CSTO peacekeeping forces", "ODKB peacekeeping forces")
-    reviewed_site.edit(
+def test_d303_waived_for_one_entry(reviewed_project: Project) -> None:
+    reviewed_project.edit(CATALOG, "CSTO peacekeeping forces", "ODKB peacekeeping forces")
+    reviewed_project.edit(
         CATALOG, f'msgid "{PEACEKEEPERS}"', f'# diptych: allow D303\nmsgid "{PEACEKEEPERS}"'
     )
-    assert reviewed_site.check(CATALOG).lines == []
+    assert reviewed_project.check(CATALOG).lines == []
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_d303_waived_for_one_entry(reviewed_site: Site) -> None:
     ],
 )
 def test_term_matching(
-    tmp_path, term: str, target: str, source: str, translation: str, ok: bool
+    tmp_path: Path, term: str, target: str, source: str, translation: str, ok: bool
 ) -> None:
     path = tmp_path / "ru-en.csv"
     path.write_text(f"source,target,note\n{term},{target},\n", encoding="utf-8")
@@ -137,19 +137,19 @@ def test_find_gives_whole_words_for_masking(text: str, found: list[str]) -> None
     assert [text[f.start : f.end] for f in find(glossary, text)] == found
 
 
-def test_arabic_terms_match_with_attached_prepositions(tmp_path) -> None:
+def test_arabic_terms_match_with_attached_prepositions(tmp_path: Path) -> None:
     path = tmp_path / "ru-ar.csv"
     path.write_text("source,target,note\nОДКБ,منظمة معاهدة الأمن الجماعي,\n", encoding="utf-8")
     glossary = load(path, LANGUAGES["ar"])
     assert violations(glossary, "силы ОДКБ", "التابعة لمنظمة معاهدة الأمن الجماعي") == []
 
 
-def test_d304_malformed_glossary(reviewed_site: Site) -> None:
-    reviewed_site.write(
+def test_d304_malformed_glossary(reviewed_project: Project) -> None:
+    reviewed_project.write(
         "glossary/ru-en.csv",
         "source,target,note\nОДКБ,CSTO,\nОДКБ,OCST,duplicate\nКазахстан,,no target\n",
     )
-    run = reviewed_site.check("glossary/ru-en.csv")
+    run = reviewed_project.check("glossary/ru-en.csv")
     assert run.code == 1
     assert run.lines == [
         "glossary/ru-en.csv:3: D304: 'ОДКБ' is already in the glossary at line 2",
@@ -157,34 +157,34 @@ def test_d304_malformed_glossary(reviewed_site: Site) -> None:
     ]
 
 
-def test_d303_adversarial_row_is_checked_in_linear_time(reviewed_site: Site) -> None:
+def test_d303_adversarial_row_is_checked_in_linear_time(reviewed_project: Project) -> None:
     """A glossary row made to backtrack (five ``*`` in one word, against a 3,000-letter
     word) is checked like any other: no finding where the term does not occur, D303 where
     it does. With each ``*`` a plain ``\\w*`` (source_pattern before this change) the
     search takes on the order of 3,000^5 steps and this test never finishes; with the
     atomic gaps it takes milliseconds."""
     page = "Слово " + "а" * 3000 + " в абзаце.\n\nСлово аааааб.\n"
-    reviewed_site.write("docs/long.md", page)
-    reviewed_site.write("glossary/ru-en.csv", "source,target,note\nа*а*а*а*а*б,x,\n")
-    long_unit, short_unit = reviewed_site.units("long.md")
-    reviewed_site.catalog(
+    reviewed_project.write("docs/long.md", page)
+    reviewed_project.write("glossary/ru-en.csv", "source,target,note\nа*а*а*а*а*б,x,\n")
+    long_unit, short_unit = reviewed_project.units("long.md")
+    reviewed_project.catalog(
         "en", "long.md", reviewed={long_unit: "A word in a paragraph.", short_unit: "A word."}
     )
     rel = "translations/en/long.po"
-    run = reviewed_site.check(rel)
+    run = reviewed_project.check(rel)
     assert run.code == 1
     assert run.lines == [
-        f"{rel}:{reviewed_site.line_of('Слово аааааб.', rel)}: D303: glossary "
+        f"{rel}:{reviewed_project.line_of('Слово аааааб.', rel)}: D303: glossary "
         "(glossary/ru-en.csv:2): 'а*а*а*а*а*б' is translated as 'x'"
     ]
 
 
-def test_d304_word_of_only_stars(reviewed_site: Site) -> None:
+def test_d304_word_of_only_stars(reviewed_project: Project) -> None:
     """A word that is nothing but ``*`` would match any word (and made the pattern
     ambiguous around white space): refused. Fails without the check in source_pattern
     (the row then loads, and the check says nothing)."""
-    reviewed_site.write("glossary/ru-en.csv", "source,target,note\nОДКБ,CSTO,\n* сил*,forces,\n")
-    run = reviewed_site.check("glossary/ru-en.csv")
+    reviewed_project.write("glossary/ru-en.csv", "source,target,note\nОДКБ,CSTO,\n* сил*,forces,\n")
+    run = reviewed_project.check("glossary/ru-en.csv")
     assert run.code == 1
     assert run.lines == [
         "glossary/ru-en.csv:3: D304: '* сил*': a word of only '*' matches any word: "
@@ -192,10 +192,10 @@ def test_d304_word_of_only_stars(reviewed_site: Site) -> None:
     ]
 
 
-def test_d304_missing_header_and_wrong_pair(reviewed_site: Site) -> None:
-    reviewed_site.write("glossary/ru-en.csv", "ОДКБ,CSTO\n")
-    reviewed_site.write("glossary/ru-fr.csv", "source,target\nОДКБ,OTSC\n")
-    run = reviewed_site.check("glossary")
+def test_d304_missing_header_and_wrong_pair(reviewed_project: Project) -> None:
+    reviewed_project.write("glossary/ru-en.csv", "ОДКБ,CSTO\n")
+    reviewed_project.write("glossary/ru-fr.csv", "source,target\nОДКБ,OTSC\n")
+    run = reviewed_project.check("glossary")
     assert run.code == 1
     assert run.lines == [
         "glossary/ru-en.csv:1: D304: the first line must name the columns: source,target,note",

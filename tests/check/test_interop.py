@@ -14,10 +14,9 @@ from translate.storage import pypo
 
 from diptych import catalog
 from diptych.languages import LANGUAGES
+from tests.support.project import Project
+from tests.support.repo import REPO
 
-from .conftest import Site
-
-REPO = Path(__file__).resolve().parents[2]
 REPO_CATALOGS = sorted((REPO / "translations").rglob("*.po"))
 
 # Every kind of unit, and text that tends to trouble PO writers: quotes, backslashes,
@@ -78,32 +77,32 @@ def _diff(before: str, after: str) -> list[str]:
 
 
 @pytest.fixture
-def pseudo_site(site: Site) -> Site:
+def pseudo_project(project: Project) -> Project:
     """The mini site with a rich page, pseudo-translated into every target language; one
     English entry reviewed, then its source changed and translated again (stale, obsolete)."""
-    site.write("docs/rich.md", RICH)
-    run = site.diptych("translate", "--engine", "pseudo", "-q")
+    project.write("docs/rich.md", RICH)
+    run = project.diptych("translate", "--engine", "pseudo", "-q")
     assert run.code == 0, run.err
-    line = site.line_of("Текст сноски.", "translations/en/rich.po")
-    run = site.diptych("review", f"translations/en/rich.po:{line}", "--text", "Footnote text.")
+    line = project.line_of("Текст сноски.", "translations/en/rich.po")
+    run = project.diptych("review", f"translations/en/rich.po:{line}", "--text", "Footnote text.")
     assert run.code == 0, run.lines
-    site.edit("docs/rich.md", "[^n]: Текст сноски.", "[^n]: Новый текст сноски.")
-    run = site.diptych("translate", "--engine", "pseudo", "-q")
+    project.edit("docs/rich.md", "[^n]: Текст сноски.", "[^n]: Новый текст сноски.")
+    run = project.diptych("translate", "--engine", "pseudo", "-q")
     assert run.code == 0, run.err
-    return site
+    return project
 
 
-def _catalogs(site: Site) -> list[Path]:
-    return sorted(site.path("translations").rglob("*.po"))
+def _catalogs(project: Project) -> list[Path]:
+    return sorted(project.path("translations").rglob("*.po"))
 
 
-def test_pseudo_catalogs_hold_every_state(pseudo_site: Site) -> None:
-    assert [p.relative_to(pseudo_site.root).as_posix() for p in _catalogs(pseudo_site)] == [
+def test_pseudo_catalogs_hold_every_state(pseudo_project: Project) -> None:
+    assert [p.relative_to(pseudo_project.root).as_posix() for p in _catalogs(pseudo_project)] == [
         f"translations/{lang}/{page}.po"
         for lang in ("ar", "en", "zh")
         for page in ("other", "page", "rich")
     ]
-    text = pseudo_site.read("translations/en/rich.po")
+    text = pseudo_project.read("translations/en/rich.po")
     assert '#| msgid "Текст сноски."' in text
     assert '#~ msgstr "Footnote text."' in text
     assert "\n#, fuzzy\n" in text
@@ -111,8 +110,8 @@ def test_pseudo_catalogs_hold_every_state(pseudo_site: Site) -> None:
     assert long_line.startswith('msgid "Описание страницы') and long_line.endswith('знаков."')
 
 
-def test_msgfmt_accepts_pseudo_catalogs(pseudo_site: Site) -> None:
-    for path in _catalogs(pseudo_site):
+def test_msgfmt_accepts_pseudo_catalogs(pseudo_project: Project) -> None:
+    for path in _catalogs(pseudo_project):
         done = _msgfmt(path)
         assert (done.returncode, done.stderr) == (0, ""), path
 
@@ -123,20 +122,20 @@ def test_msgfmt_accepts_the_repository_catalogs(path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, ""), path
 
 
-def test_msgfmt_rejects_what_check_rejects(reviewed_site: Site) -> None:
+def test_msgfmt_rejects_what_check_rejects(reviewed_project: Project) -> None:
     """The msgfmt run above can fail: a newline mismatch (D108) fails it too."""
-    reviewed_site.edit(
+    reviewed_project.edit(
         "translations/en/page.po",
         'msgstr "Statement on the situation"',
         'msgstr "Statement on the situation\\n"',
     )
-    done = _msgfmt(reviewed_site.path("translations/en/page.po"))
+    done = _msgfmt(reviewed_project.path("translations/en/page.po"))
     assert done.returncode == 1
     assert "'msgid' and 'msgstr' entries do not both end with '\\n'" in done.stderr
 
 
-def test_translate_toolkit_round_trip_pseudo(pseudo_site: Site) -> None:
-    for path in _catalogs(pseudo_site):
+def test_translate_toolkit_round_trip_pseudo(pseudo_project: Project) -> None:
+    for path in _catalogs(pseudo_project):
         assert _translate_toolkit_bytes(path) == path.read_bytes(), path
 
 
@@ -145,8 +144,8 @@ def test_translate_toolkit_round_trip_repository(path: Path) -> None:
     assert _translate_toolkit_bytes(path) == path.read_bytes()
 
 
-def test_translate_toolkit_reads_the_states(pseudo_site: Site) -> None:
-    store = pypo.pofile.parsefile(str(pseudo_site.path("translations/en/rich.po")))
+def test_translate_toolkit_reads_the_states(pseudo_project: Project) -> None:
+    store = pypo.pofile.parsefile(str(pseudo_project.path("translations/en/rich.po")))
     units = [unit for unit in store.units if not unit.isheader()]
     stale = next(u for u in units if u.source == "Новый текст сноски.")
     assert stale.isfuzzy()
@@ -156,51 +155,51 @@ def test_translate_toolkit_reads_the_states(pseudo_site: Site) -> None:
     assert all(u.isfuzzy() for u in units if not u.isobsolete())
 
 
-def test_polib_round_trip_and_translate_rerun_change_nothing(pseudo_site: Site) -> None:
-    before = {path: path.read_bytes() for path in _catalogs(pseudo_site)}
+def test_polib_round_trip_and_translate_rerun_change_nothing(pseudo_project: Project) -> None:
+    before = {path: path.read_bytes() for path in _catalogs(pseudo_project)}
     for path in before:
-        lang = LANGUAGES[path.relative_to(pseudo_site.path("translations")).parts[0]]
+        lang = LANGUAGES[path.relative_to(pseudo_project.path("translations")).parts[0]]
         assert catalog.save(catalog.load(path, lang), path) is False
-    run = pseudo_site.diptych("translate", "--engine", "pseudo", "-q")
+    run = pseudo_project.diptych("translate", "--engine", "pseudo", "-q")
     assert run.code == 0
-    assert {path: path.read_bytes() for path in _catalogs(pseudo_site)} == before
+    assert {path: path.read_bytes() for path in _catalogs(pseudo_project)} == before
 
 
-def test_one_word_fix_with_diptych_review_is_a_one_line_diff(reviewed_site: Site) -> None:
+def test_one_word_fix_with_diptych_review_is_a_one_line_diff(reviewed_project: Project) -> None:
     rel = "translations/en/page.po"
-    before = reviewed_site.read(rel)
-    line = reviewed_site.line_of("Заявление о ситуации", rel)
-    run = reviewed_site.diptych("review", f"{rel}:{line}", "--text", "Statement on the events")
+    before = reviewed_project.read(rel)
+    line = reviewed_project.line_of("Заявление о ситуации", rel)
+    run = reviewed_project.diptych("review", f"{rel}:{line}", "--text", "Statement on the events")
     assert run.code == 0, run.lines
-    assert _diff(before, reviewed_site.read(rel)) == [
+    assert _diff(before, reviewed_project.read(rel)) == [
         '-msgstr "Statement on the situation"',
         '+msgstr "Statement on the events"',
     ]
 
 
-def test_one_word_fix_with_polib_is_a_one_line_diff(reviewed_site: Site) -> None:
+def test_one_word_fix_with_polib_is_a_one_line_diff(reviewed_project: Project) -> None:
     rel = "translations/en/page.po"
-    before = reviewed_site.read(rel)
-    po = polib.pofile(str(reviewed_site.path(rel)), wrapwidth=0)
+    before = reviewed_project.read(rel)
+    po = polib.pofile(str(reviewed_project.path(rel)), wrapwidth=0)
     entry = next(e for e in po if e.msgid.startswith("Миротворческие"))
     entry.msgstr = entry.msgstr.replace("personnel", "troops")
-    catalog.save(po, reviewed_site.path(rel))
-    assert _diff(before, reviewed_site.read(rel)) == [
+    catalog.save(po, reviewed_project.path(rel))
+    assert _diff(before, reviewed_project.read(rel)) == [
         '-msgstr "CSTO peacekeeping forces of about 2,500 personnel arrived on 10 January 2022."',
         '+msgstr "CSTO peacekeeping forces of about 2,500 troops arrived on 10 January 2022."',
     ]
 
 
-def test_reviewing_machine_output_removes_only_the_fuzzy_line(pseudo_site: Site) -> None:
+def test_reviewing_machine_output_removes_only_the_fuzzy_line(pseudo_project: Project) -> None:
     rel = "translations/en/other.po"
-    before = pseudo_site.read(rel)
-    line = pseudo_site.line_of("Итоги", rel)
-    run = pseudo_site.diptych("review", f"{rel}:{line}", "--text", "Results")
+    before = pseudo_project.read(rel)
+    line = pseudo_project.line_of("Итоги", rel)
+    run = pseudo_project.diptych("review", f"{rel}:{line}", "--text", "Results")
     assert run.code == 0, run.lines
-    assert _diff(before, pseudo_site.read(rel)) == [
+    assert _diff(before, pseudo_project.read(rel)) == [
         "-#, fuzzy",
         '-msgstr "⟦Ӣҭӧґӣ ··⟧"',
         '+msgstr "Results"',
     ]
     # The other entry is pseudo-localised: no translation (D403), never published.
-    assert pseudo_site.check(rel).lines == [f"{rel}:1: D403: warning: 1 unit is untranslated"]
+    assert pseudo_project.check(rel).lines == [f"{rel}:1: D403: warning: 1 unit is untranslated"]

@@ -10,16 +10,14 @@ baseline fails the safe ones.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from diptych.inventory import Inventory, Item, url_item
 from diptych.judge import Judge
 from diptych.renderer import Renderer
 from diptych.segment import segment
+from tests.support.repo import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 SOURCE = "Миротворцы ОДКБ прибыли в **Алматы**."
 # The page around the judged unit holds links, an image, code and a mail address, so that
 # a translation may use them too.

@@ -42,11 +42,10 @@ from diptych.errors import CatalogError
 from diptych.inventory import Inventory, Item
 from diptych.judge import Judge, body, cell_markdown, reference_definitions
 from diptych.languages import LANGUAGES
+from diptych.page_catalog import fallback_markup
 from diptych.renderer import Renderer
 from diptych.segment import Page, Unit, segment, segment_file
-from diptych.site.views import fallback_markup
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.repo import REPO, config_without_nav
 
 # One judge for the module, as one build or one `diptych check` has one: its renderer
 # remembers conversions, which makes the thousands of examples affordable.
@@ -354,19 +353,11 @@ def test_the_published_page_never_gains(case: tuple[int, dict[str, str]]) -> Non
 # -- property 2: `diptych check` flags what the build refuses -----------------------------
 
 
-def _mkdocs_yml() -> str:
-    """The project's mkdocs.yml without its nav (the mini project has one page)."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    head, nav, _ = text.partition("\nnav:\n")
-    assert nav, "mkdocs.yml has no nav section any more: update this test"
-    return head + "\n"
-
-
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with the site's mkdocs.yml; each example writes its page and catalog."""
     root = tmp_path_factory.mktemp("property")
-    (root / "mkdocs.yml").write_text(_mkdocs_yml(), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config_without_nav(), encoding="utf-8")
     (root / "docs").mkdir()
     return root
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -25,8 +24,7 @@ import pytest
 from diptych import catalog
 from diptych.languages import LANGUAGES
 from diptych.segment import segment_file
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.project import write_repo_project
 
 PAGE = """\
 ---
@@ -175,23 +173,11 @@ def test_the_detectors_can_fail() -> None:
     assert active_tags(page) == Counter({"script": 1, "form": 1})
 
 
-def _mkdocs_yml() -> str:
-    """The project's mkdocs.yml without its nav (the mini site has one page)."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    head, nav, _ = text.partition("\nnav:\n")
-    assert nav, "mkdocs.yml has no nav section any more: update this test"
-    return head + "\n"
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     root = tmp_path_factory.mktemp("malicious")
-    (root / "mkdocs.yml").write_text(_mkdocs_yml(), encoding="utf-8")
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "overrides", root / "overrides")
+    write_repo_project(root, {"index.md": PAGE})
     page = root / "docs" / "index.md"
-    page.parent.mkdir()
-    page.write_text(PAGE, encoding="utf-8")
     po = catalog.new(LANGUAGES["en"], "index.md")
     units = [unit.text for unit in segment_file(page).units]
     assert sorted(units) == sorted({**ATTACKS, **QUOTES})

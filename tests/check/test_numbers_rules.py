@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from diptych.check.numbers import check
-
-from .conftest import CATALOG, ENGLISH, Site
+from tests.support.pages import CATALOG, ENGLISH
+from tests.support.project import Project
 
 PEACEKEEPERS = (
     "Миротворческие силы ОДКБ численностью около 2 500 человек прибыли 10 января 2022 года."
@@ -108,59 +108,61 @@ def test_numbers_and_months_not_carried_over(
     assert list(check(source, translation, "ru", lang)) == expected
 
 
-def test_numbers_in_code_and_urls_do_not_count(site: Site) -> None:
-    site.write("docs/page.md", "Статья [2022](https://example.com/2021/05) и `x = 7`.\n")
+def test_numbers_in_code_and_urls_do_not_count(project: Project) -> None:
+    project.write("docs/page.md", "Статья [2022](https://example.com/2021/05) и `x = 7`.\n")
     source = "Статья [2022](https://example.com/2021/05) и `x = 7`."
-    site.catalog(
+    project.catalog(
         "en", reviewed={source: "Article [2022](https://example.com/2021/05) and `x = 7`."}
     )
-    assert site.check(CATALOG).lines == []
+    assert project.check(CATALOG).lines == []
 
 
-def test_d301_through_the_command_line(reviewed_site: Site) -> None:
-    reviewed_site.edit(CATALOG, "about 2,500 personnel", "about 25,00 personnel")
-    line = reviewed_site.line_of("Миротворческие")
-    run = reviewed_site.check(CATALOG)
+def test_d301_through_the_command_line(reviewed_project: Project) -> None:
+    reviewed_project.edit(CATALOG, "about 2,500 personnel", "about 25,00 personnel")
+    line = reviewed_project.line_of("Миротворческие")
+    run = reviewed_project.check(CATALOG)
     assert run.code == 1
     assert run.lines == [
         f"{CATALOG}:{line}: D301: number 2 500 of the source became 25,00 in the translation"
     ]
 
 
-def test_d302_through_the_command_line(reviewed_site: Site) -> None:
-    reviewed_site.edit(CATALOG, "10 January 2022", "10 June 2022")
-    line = reviewed_site.line_of("Миротворческие")
-    run = reviewed_site.check(CATALOG)
+def test_d302_through_the_command_line(reviewed_project: Project) -> None:
+    reviewed_project.edit(CATALOG, "10 January 2022", "10 June 2022")
+    line = reviewed_project.line_of("Миротворческие")
+    run = reviewed_project.check(CATALOG)
     assert run.code == 1
     assert run.lines == [
         f"{CATALOG}:{line}: D302: month 'января' of the source is missing from the translation"
     ]
 
 
-def test_d301_can_be_waived_for_one_entry(reviewed_site: Site) -> None:
-    reviewed_site.edit(CATALOG, "about 2,500 personnel", "some two and a half thousand personnel")
-    reviewed_site.edit(
+def test_d301_can_be_waived_for_one_entry(reviewed_project: Project) -> None:
+    reviewed_project.edit(
+        CATALOG, "about 2,500 personnel", "some two and a half thousand personnel"
+    )
+    reviewed_project.edit(
         CATALOG, f'msgid "{PEACEKEEPERS}"', f'# diptych: allow D301\nmsgid "{PEACEKEEPERS}"'
     )
-    assert reviewed_site.check(CATALOG).lines == []
+    assert reviewed_project.check(CATALOG).lines == []
 
 
-def test_injection_cannot_be_waived(reviewed_site: Site) -> None:
-    reviewed_site.edit(CATALOG, "about 2,500 personnel", "about 2,500 <b>personnel</b>")
-    reviewed_site.edit(
+def test_injection_cannot_be_waived(reviewed_project: Project) -> None:
+    reviewed_project.edit(CATALOG, "about 2,500 personnel", "about 2,500 <b>personnel</b>")
+    reviewed_project.edit(
         CATALOG, f'msgid "{PEACEKEEPERS}"', f'# diptych: allow D501 D301\nmsgid "{PEACEKEEPERS}"'
     )
-    run = reviewed_site.check(CATALOG)
+    run = reviewed_project.check(CATALOG)
     assert run.code == 1
     assert [line.split(": ", 2)[1] for line in run.lines] == ["D501"]
 
 
-def test_machine_entries_with_wrong_numbers_are_warnings(site: Site) -> None:
+def test_machine_entries_with_wrong_numbers_are_warnings(project: Project) -> None:
     machine = dict(ENGLISH)
     machine[PEACEKEEPERS] = "CSTO peacekeepers of about 25,000 arrived on 10 January 2022."
-    site.catalog("en", machine=machine)
-    line = site.line_of("Миротворческие")
-    run = site.check(CATALOG)
+    project.catalog("en", machine=machine)
+    line = project.line_of("Миротворческие")
+    run = project.check(CATALOG)
     assert run.code == 0
     assert (
         f"{CATALOG}:{line}: D301: warning: number 2 500 of the source became 25,000 in the "

@@ -12,27 +12,27 @@ import sys
 import pytest
 
 from diptych import catalog
-
-from .conftest import CATALOG, ENGLISH, LINKS, Site
+from tests.support.pages import CATALOG, ENGLISH, LINKS
+from tests.support.project import Project
 
 HEADING = "Заявление о ситуации"
 
 
 @pytest.mark.parametrize("where", ["past the end", "blank", "header", "obsolete"])
-def test_only_the_line_of_a_live_entry_is_accepted(reviewed_site: Site, where: str) -> None:
+def test_only_the_line_of_a_live_entry_is_accepted(reviewed_project: Project, where: str) -> None:
     """Before, the last live entry preceding the line was taken (line 9999 reviewed the
     last entry with --text and exited 0). Going back to "the entry before the line" fails
     this; the file must be left exactly as it was. A bad line is a bad argument: exit 2."""
-    text = reviewed_site.read(CATALOG) + '\n#~ msgid "Старое."\n#~ msgstr "Old."\n'
-    reviewed_site.write(CATALOG, text)
+    text = reviewed_project.read(CATALOG) + '\n#~ msgid "Старое."\n#~ msgstr "Old."\n'
+    reviewed_project.write(CATALOG, text)
     lines = text.splitlines()
     line = {
         "past the end": 9999,
         "blank": next(n for n, row in enumerate(lines, 1) if not row.strip()),
         "header": 2,
-        "obsolete": reviewed_site.line_of("Старое."),
+        "obsolete": reviewed_project.line_of("Старое."),
     }[where]
-    run = reviewed_site.diptych("review", f"{CATALOG}:{line}", "--text", "Replaced")
+    run = reviewed_project.diptych("review", f"{CATALOG}:{line}", "--text", "Replaced")
     assert run.code == 2
     assert run.err.splitlines()[:2] == [
         f"diptych: error: {CATALOG}:{line}: no live entry at this line (a blank line, the "
@@ -40,32 +40,32 @@ def test_only_the_line_of_a_live_entry_is_accepted(reviewed_site: Site, where: s
         "  hint: give the line of an entry's msgid or msgstr, as `diptych review CATALOG` or "
         "`diptych check` lists them",
     ]
-    assert reviewed_site.read(CATALOG) == text
+    assert reviewed_project.read(CATALOG) == text
 
 
-def test_a_comment_line_of_an_entry_names_the_entry(site: Site) -> None:
+def test_a_comment_line_of_an_entry_names_the_entry(project: Project) -> None:
     """Any line of an entry (its comments too) names it; a lookup by msgid line only fails
     this."""
-    site.catalog("en", machine=ENGLISH)
-    msgid = site.line_of(HEADING)
-    run = site.diptych("review", f"{CATALOG}:{msgid - 1}")
+    project.catalog("en", machine=ENGLISH)
+    msgid = project.line_of(HEADING)
+    run = project.diptych("review", f"{CATALOG}:{msgid - 1}")
     assert (run.code, run.lines) == (0, [f"{CATALOG}:{msgid}: reviewed (was machine)"])
 
 
-def test_the_listing_shows_edited_entries(site: Site) -> None:
+def test_the_listing_shows_edited_entries(project: Project) -> None:
     """A person's edit left fuzzy awaits review as "edited"; a listing that asks the entry
     alone (no fingerprint) calls it machine and fails this. Texts are shown in full: the
     old listing cut the links paragraph (over 70 characters) and fails this too."""
-    site.catalog("en", machine={k: v for k, v in ENGLISH.items() if k in (HEADING, LINKS)})
-    site.edit(CATALOG, f'msgstr "{ENGLISH[HEADING]}"', 'msgstr "A statement, as I wrote it"')
-    run = site.diptych("review", CATALOG)
+    project.catalog("en", machine={k: v for k, v in ENGLISH.items() if k in (HEADING, LINKS)})
+    project.edit(CATALOG, f'msgstr "{ENGLISH[HEADING]}"', 'msgstr "A statement, as I wrote it"')
+    run = project.diptych("review", CATALOG)
     assert (run.code, "\n".join(run.lines)) == (
         0,
         f"""\
-{CATALOG}:{site.line_of(HEADING)}: edited
+{CATALOG}:{project.line_of(HEADING)}: edited
     source:      Заявление о ситуации
     translation: A statement, as I wrote it
-{CATALOG}:{site.line_of(LINKS)}: machine
+{CATALOG}:{project.line_of(LINKS)}: machine
     source:      Подробности — на [другой странице](other.md#itogi) и на [сайте ООН](https://www.un.org/ru/).
     translation: Details are on [another page](other.md#results) and on the [UN website](https://www.un.org/ru/).""",
     )
@@ -75,25 +75,25 @@ PEACEKEEPERS = next(text for text in ENGLISH if text.startswith("Миротво�
 EDITED_SOURCE = PEACEKEEPERS.replace("2 500", "3 000").replace("10 января 2022 года", "11 января")
 
 
-def _stale(site: Site, machine: str) -> None:
+def _stale(project: Project, machine: str) -> None:
     """The page's peacekeepers paragraph edited after review, and a run since: the
     catalog as `diptych translate` leaves it (the reviewed entry kept as #~, the new unit
     fuzzy with the old source as #| msgid and ``machine`` standing in)."""
-    site.edit("docs/page.md", PEACEKEEPERS, EDITED_SOURCE)
-    po = site.po()
-    catalog.merge(po, site.units())
+    project.edit("docs/page.md", PEACEKEEPERS, EDITED_SOURCE)
+    po = project.po()
+    catalog.merge(po, project.units())
     stale = next(entry for entry in po if entry.msgid == EDITED_SOURCE)
     catalog.set_machine(stale, machine, "test engine 1.0 (ru→en)")
-    catalog.save(po, site.path(CATALOG))
+    catalog.save(po, project.path(CATALOG))
 
 
-def test_the_listing_shows_what_changed_in_a_stale_unit(reviewed_site: Site) -> None:
+def test_the_listing_shows_what_changed_in_a_stale_unit(reviewed_project: Project) -> None:
     """Full texts (the old listing cut them at 70 characters and joined lines), the source
     that was reviewed, the word diff, the translation a person wrote for it, and the
     machine text standing in; continuation lines under the first."""
-    _stale(reviewed_site, "CSTO peacekeepers, about 3,000 of them,\narrived on 11 January.")
-    run = reviewed_site.diptych("review", CATALOG)
-    line = reviewed_site.line_of("Миротворческие")
+    _stale(reviewed_project, "CSTO peacekeepers, about 3,000 of them,\narrived on 11 January.")
+    run = reviewed_project.diptych("review", CATALOG)
+    line = reviewed_project.line_of("Миротворческие")
     assert (run.code, "\n".join(run.lines)) == (
         0,
         f"""\
@@ -108,33 +108,33 @@ def test_the_listing_shows_what_changed_in_a_stale_unit(reviewed_site: Site) -> 
     )
 
 
-def test_the_listing_escapes_what_a_terminal_would_act_on(site: Site) -> None:
+def test_the_listing_escapes_what_a_terminal_would_act_on(project: Project) -> None:
     """Catalog text is untrusted and goes to a terminal: escape sequences (here: clear the
     screen, a hidden hyperlink), a carriage return and a right-to-left override are shown
     as escapes. Printing them raw fails this."""
     hostile = "Statement\x1b[2J\x1b]8;;https://evil.example/\x07on\r the\u202e situation"
-    site.catalog("en", machine={HEADING: hostile})
-    run = site.diptych("review", CATALOG)
+    project.catalog("en", machine={HEADING: hostile})
+    run = project.diptych("review", CATALOG)
     assert run.lines == [
-        f"{CATALOG}:{site.line_of(HEADING)}: machine",
+        f"{CATALOG}:{project.line_of(HEADING)}: machine",
         f"    source:      {HEADING}",
         "    translation: Statement\\u001b[2J\\u001b]8;;https://evil.example/\\u0007on\\u000d"
         " the\\u202e situation",
     ]
 
 
-def test_the_diff_is_in_colour_on_a_terminal(reviewed_site: Site) -> None:
+def test_the_diff_is_in_colour_on_a_terminal(reviewed_project: Project) -> None:
     """On a terminal (a real pseudo-terminal here) the change is coloured and still
     carries its marks; read without the colour codes, it is the plain listing. Colour
     always, or never, fails this."""
-    _stale(reviewed_site, "CSTO peacekeepers arrived on 11 January.")
-    plain = reviewed_site.diptych("review", CATALOG).lines
+    _stale(reviewed_project, "CSTO peacekeepers arrived on 11 January.")
+    plain = reviewed_project.diptych("review", CATALOG).lines
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "60"}
     for name in ("NO_COLOR", "FORCE_COLOR"):
         env.pop(name, None)
     done = subprocess.run(
-        [sys.executable, "-m", "diptych.cli", "-C", str(reviewed_site.root), "review", CATALOG],
+        [sys.executable, "-m", "diptych.cli", "-C", str(reviewed_project.root), "review", CATALOG],
         stdout=follower,
         stderr=subprocess.PIPE,
         env=env,

@@ -13,46 +13,19 @@ from typing import Any
 import pytest
 
 from diptych.suggestions.form import FIELDS, form_url, parse, text_key, unit_key
+from tests.support.github import PEACE, event
+from tests.support.pages import CATALOG, ENGLISH, PAGE
+from tests.support.project import Project
 
-from .conftest import CATALOG, ENGLISH, PAGE, Site
-
-EVENTS = Path(__file__).parents[1] / "fixtures" / "events"
 FORM = Path(__file__).parents[2] / ".github" / "ISSUE_TEMPLATE" / "translation-fix.yml"
-PEACE = "Миротворческие силы ОДКБ численностью около 2 500 человек прибыли 10 января 2022 года."
 HEADING = "Заявление о ситуации"
 THANKS = "Thank you, @reader-volunteer."
 AGAIN = "What to do: edit the issue with a corrected text: it is tried again on every edit."
 
 
-def event(
-    text: str,
-    unit: str = PEACE,
-    seen: str | None = "",
-    *,
-    lang: str = "en",
-    page: str = "page.md",
-    action: str = "opened",
-) -> dict[str, Any]:
-    """The recorded payload, filled in as the form would be for ``unit`` (``seen``: the
-    translation the reader saw; "" means the reviewed English of the unit)."""
-    data: dict[str, Any] = json.loads((EVENTS / "issues-opened.json").read_text("utf-8"))
-    shown = ENGLISH.get(unit) if seen == "" else seen
-    body = (
-        data["issue"]["body"]
-        .replace("UNIT", unit_key(unit))
-        .replace("SEEN", text_key(shown))
-        .replace("TEXT", text)
-        .replace("\n\nen\n\n", f"\n\n{lang}\n\n", 1)
-        .replace("\n\npage.md\n\n", f"\n\n{page}\n\n", 1)
-    )
-    data["issue"]["body"] = body
-    data["action"] = action
-    return data
-
-
-def suggest(site: Site, data: dict[str, Any]) -> tuple[int, list[str]]:
-    path = site.write(".events/event.json", json.dumps(data, ensure_ascii=False))
-    run = site.diptych("suggest", str(path))
+def suggest(project: Project, data: dict[str, Any]) -> tuple[int, list[str]]:
+    path = project.write(".events/event.json", json.dumps(data, ensure_ascii=False))
+    run = project.diptych("suggest", str(path))
     assert run.err == ""
     return run.code, run.lines
 
@@ -103,30 +76,30 @@ def test_a_body_read_back_whatever_the_reader_typed() -> None:
     assert filled.translation == "Line one\n\n### Page\n\nother.md"
 
 
-def test_a_valid_fix_is_applied_and_reviewed(site: Site) -> None:
+def test_a_valid_fix_is_applied_and_reviewed(project: Project) -> None:
     """A machine entry takes the reader's text and loses `fuzzy`; nothing else changes."""
-    site.catalog("en", machine=ENGLISH)
-    before, line = site.read(CATALOG), site.line_of(PEACE)
+    project.catalog("en", machine=ENGLISH)
+    before, line = project.read(CATALOG), project.line_of(PEACE)
     text = "About 2 500 CSTO peacekeepers arrived on 10 January 2022."
-    code, lines = suggest(site, event(text))
+    code, lines = suggest(project, event(text))
     assert (code, lines[0]) == (0, f"{CATALOG}:{line}: reviewed (was machine)")
-    assert changed(before, site.read(CATALOG)) == [
+    assert changed(before, project.read(CATALOG)) == [
         "- #, fuzzy",
         f'- msgstr "{ENGLISH[PEACE]}"',
         f'+ msgstr "{text}"',
     ]
-    assert site.check().code == 0
+    assert project.check().code == 0
 
 
-def test_the_message_of_a_valid_fix_is_the_pull_request_body(site: Site) -> None:
-    site.catalog("en", reviewed=ENGLISH)
+def test_the_message_of_a_valid_fix_is_the_pull_request_body(project: Project) -> None:
+    project.catalog("en", reviewed=ENGLISH)
     text = "About 2 500 CSTO peacekeepers arrived on 10 January 2022."
-    code, lines = suggest(site, event(text))
+    code, lines = suggest(project, event(text))
     assert code == 0
     assert "\n".join(lines[2:]) == (
         "A fix suggested by @reader-volunteer in #57, applied by `diptych suggest` with the "
         "rules of `diptych review`: the entry is marked reviewed.\n\n"
-        f"Catalog: `{CATALOG}` (the entry at line {site.line_of(PEACE)}).\n\n"
+        f"Catalog: `{CATALOG}` (the entry at line {project.line_of(PEACE)}).\n\n"
         f"Original:\n\n```text\n{PEACE}\n```\n\n"
         f"Translation until now (reviewed):\n\n```text\n{ENGLISH[PEACE]}\n```\n\n"
         f"Suggested translation:\n\n```text\n{text}\n```\n\n"
@@ -134,10 +107,10 @@ def test_the_message_of_a_valid_fix_is_the_pull_request_body(site: Site) -> None
     )
 
 
-def test_a_translation_changed_since_the_reader_saw_it_is_said(site: Site) -> None:
-    site.catalog("en", reviewed=ENGLISH)
+def test_a_translation_changed_since_the_reader_saw_it_is_said(project: Project) -> None:
+    project.catalog("en", reviewed=ENGLISH)
     code, lines = suggest(
-        site, event("About 2 500 CSTO troops came on 10 January 2022.", seen=None)
+        project, event("About 2 500 CSTO troops came on 10 January 2022.", seen=None)
     )
     assert code == 0
     assert (
@@ -147,17 +120,17 @@ def test_a_translation_changed_since_the_reader_saw_it_is_said(site: Site) -> No
 
 
 @pytest.mark.parametrize("how", ["source edited", "unknown unit"])
-def test_a_passage_changed_or_gone_is_refused(site: Site, how: str) -> None:
+def test_a_passage_changed_or_gone_is_refused(project: Project, how: str) -> None:
     """The key names the Russian text the reader saw: if the page no longer holds it, the
     fix is not matched to another passage. Matching by position fails this."""
-    site.catalog("en", reviewed=ENGLISH)
+    project.catalog("en", reviewed=ENGLISH)
     data = event("About 2 500 CSTO peacekeepers arrived on 10 January 2022.")
     if how == "source edited":
-        site.write("docs/page.md", PAGE.replace("прибыли", "прибыли в Казахстан"))
+        project.write("docs/page.md", PAGE.replace("прибыли", "прибыли в Казахстан"))
     else:
         data["issue"]["body"] = data["issue"]["body"].replace(unit_key(PEACE), "0123456789abcdef")
-    before = site.read(CATALOG)
-    assert suggest(site, data) == (
+    before = project.read(CATALOG)
+    assert suggest(project, data) == (
         1,
         [
             f"{THANKS} The Russian passage you corrected has changed or gone since the page "
@@ -167,7 +140,7 @@ def test_a_passage_changed_or_gone_is_refused(site: Site, how: str) -> None:
             "as it is now.",
         ],
     )
-    assert site.read(CATALOG) == before
+    assert project.read(CATALOG) == before
 
 
 RULES = {
@@ -216,13 +189,13 @@ RULES = {
 
 
 @pytest.mark.parametrize("rule", list(RULES))
-def test_a_text_breaking_a_rule_is_refused_with_the_rule(site: Site, rule: str) -> None:
+def test_a_text_breaking_a_rule_is_refused_with_the_rule(project: Project, rule: str) -> None:
     """Each rule family of `review` refuses the text, with the words of `check`; the
     catalog is left as it was. Skipping the review rules fails every case."""
-    site.catalog("en", reviewed=ENGLISH)
+    project.catalog("en", reviewed=ENGLISH)
     text, unit, reasons = RULES[rule]
-    before = site.read(CATALOG)
-    code, lines = suggest(site, event(text, unit))
+    before = project.read(CATALOG)
+    code, lines = suggest(project, event(text, unit))
     assert (code, lines) == (
         1,
         [
@@ -236,12 +209,12 @@ def test_a_text_breaking_a_rule_is_refused_with_the_rule(site: Site, rule: str) 
             AGAIN,
         ],
     )
-    assert site.read(CATALOG) == before
+    assert project.read(CATALOG) == before
 
 
-def test_a_very_long_text_is_refused(site: Site) -> None:
-    site.catalog("en", reviewed=ENGLISH)
-    code, lines = suggest(site, event("Peace. " * 300, HEADING))
+def test_a_very_long_text_is_refused(project: Project) -> None:
+    project.catalog("en", reviewed=ENGLISH)
+    code, lines = suggest(project, event("Peace. " * 300, HEADING))
     assert (code, lines) == (
         1,
         [
@@ -263,9 +236,9 @@ def test_a_very_long_text_is_refused(site: Site) -> None:
     ],
     ids=["empty", "heading on two lines", "two paragraphs", "unchanged"],
 )
-def test_texts_that_are_no_fix(site: Site, text: str, unit: str, message: str) -> None:
-    site.catalog("en", reviewed=ENGLISH)
-    code, lines = suggest(site, event(text, unit))
+def test_texts_that_are_no_fix(project: Project, text: str, unit: str, message: str) -> None:
+    project.catalog("en", reviewed=ENGLISH)
+    code, lines = suggest(project, event(text, unit))
     assert code == 1 and lines[0].startswith(f"{THANKS} {message}")
 
 
@@ -288,27 +261,29 @@ def test_texts_that_are_no_fix(site: Site, text: str, unit: str, message: str) -
     ],
 )
 def test_a_language_or_page_that_is_not_there(
-    site: Site, lang: str, page: str, message: str
+    project: Project, lang: str, page: str, message: str
 ) -> None:
-    site.catalog("en", reviewed=ENGLISH)
-    code, lines = suggest(site, event("Text.", lang=lang, page=page))
+    project.catalog("en", reviewed=ENGLISH)
+    code, lines = suggest(project, event("Text.", lang=lang, page=page))
     assert (code, lines[0]) == (1, f"{THANKS} {message}")
 
 
-def test_an_edited_issue_applies_its_new_text(site: Site) -> None:
-    site.catalog("en", machine=ENGLISH)
+def test_an_edited_issue_applies_its_new_text(project: Project) -> None:
+    project.catalog("en", machine=ENGLISH)
     first = event("About 2 500 CSTO peacekeepers arrived on 10 January 2022.")
     edited = event("Some 2 500 CSTO peacekeepers came on 10 January 2022.", action="edited")
     edited["changes"] = {"body": {"from": first["issue"]["body"]}}
-    assert suggest(site, edited)[0] == 0
-    assert site.po().find(PEACE).msgstr == "Some 2 500 CSTO peacekeepers came on 10 January 2022."
+    assert suggest(project, edited)[0] == 0
+    assert (
+        project.po().find(PEACE).msgstr == "Some 2 500 CSTO peacekeepers came on 10 January 2022."
+    )
 
 
-def test_an_issue_edited_out_of_the_form_is_answered(site: Site) -> None:
-    site.catalog("en", reviewed=ENGLISH)
+def test_an_issue_edited_out_of_the_form_is_answered(project: Project) -> None:
+    project.catalog("en", reviewed=ENGLISH)
     data = event("Text", action="edited")
     data["issue"]["body"] = "The second paragraph is wrong, please fix it."
-    assert suggest(site, data) == (
+    assert suggest(project, data) == (
         1,
         [
             f"{THANKS} this issue is not a filled-in translation fix form",
@@ -330,10 +305,10 @@ def test_an_issue_edited_out_of_the_form_is_answered(site: Site) -> None:
     ],
 )
 def test_events_that_are_no_suggestion_are_ignored(
-    site: Site, change: dict[str, Any], why: str
+    project: Project, change: dict[str, Any], why: str
 ) -> None:
-    site.catalog("en", reviewed=ENGLISH)
-    before = site.read(CATALOG)
+    project.catalog("en", reviewed=ENGLISH)
+    before = project.read(CATALOG)
     data = copy.deepcopy(event("Changed text, 2 500, CSTO, 10 January 2022."))
     for key, value in change.items():
         if key == "action":
@@ -342,5 +317,5 @@ def test_events_that_are_no_suggestion_are_ignored(
             data["issue"]["user"]["type"] = value
         else:
             data["issue"][key] = value
-    assert suggest(site, data) == (1, [f"#57: ignored: {why}"])
-    assert site.read(CATALOG) == before
+    assert suggest(project, data) == (1, [f"#57: ignored: {why}"])
+    assert project.read(CATALOG) == before

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakegithub import FakeGitHub
 
-from .conftest import CATALOG, ENGLISH, Site
-from .test_suggest import PEACE, event
+from tests.support.github import PEACE, FakeGitHub, event
+from tests.support.pages import CATALOG, ENGLISH
+from tests.support.project import Project
 
 BRANCH = "translation-fix/issue-57"
 FIX = "About 2 500 CSTO peacekeepers arrived on 10 January 2022."
@@ -27,17 +27,17 @@ def git(root: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def clone(site: Site, tmp_path: Path) -> Site:
+def clone(project: Project, tmp_path: Path) -> Project:
     """The site committed on main and pushed to a bare `origin`, as a workflow checks it
     out."""
-    site.catalog("en", machine=ENGLISH)
-    site.write(".gitignore", ".diptych/\n.events/\ntranslations/.lock\n")
+    project.catalog("en", machine=ENGLISH)
+    project.write(".gitignore", ".diptych/\n.events/\ntranslations/.lock\n")
     origin = tmp_path / "origin.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], check=True)
-    git(site.root, "init", "-q", "-b", "main")
-    git(site.root, "add", ".")
+    git(project.root, "init", "-q", "-b", "main")
+    git(project.root, "add", ".")
     git(
-        site.root,
+        project.root,
         "-c",
         "user.name=Owner",
         "-c",
@@ -46,19 +46,19 @@ def clone(site: Site, tmp_path: Path) -> Site:
         "-qm",
         "Site",
     )
-    git(site.root, "remote", "add", "origin", str(origin))
-    git(site.root, "push", "-q", "origin", "main")
-    return site
+    git(project.root, "remote", "add", "origin", str(origin))
+    git(project.root, "push", "-q", "origin", "main")
+    return project
 
 
-def send(site: Site, data: dict[str, Any]) -> tuple[int, list[str]]:
-    path = site.write(".events/event.json", json.dumps(data, ensure_ascii=False))
-    run = site.diptych("suggest", str(path), "--pull-request")
+def send(project: Project, data: dict[str, Any]) -> tuple[int, list[str]]:
+    path = project.write(".events/event.json", json.dumps(data, ensure_ascii=False))
+    run = project.diptych("suggest", str(path), "--pull-request")
     assert run.err == "", run.err
     return run.code, run.lines
 
 
-def test_an_issue_becomes_a_pull_request(clone: Site, github: FakeGitHub) -> None:
+def test_an_issue_becomes_a_pull_request(clone: Project, github: FakeGitHub) -> None:
     main = git(clone.root, "rev-parse", "main")
     line = clone.line_of(PEACE)
     assert send(clone, event(FIX)) == (0, ["#57: opened: https://github.com/o/r/pull/58"])
@@ -109,7 +109,7 @@ def test_an_issue_becomes_a_pull_request(clone: Site, github: FakeGitHub) -> Non
     assert head == git(origin, "rev-parse", BRANCH)
 
 
-def test_the_same_event_twice_changes_nothing(clone: Site, github: FakeGitHub) -> None:
+def test_the_same_event_twice_changes_nothing(clone: Project, github: FakeGitHub) -> None:
     """A repeated delivery makes the same commit: no push, no call, no second comment."""
     send(clone, event(FIX))
     calls = len(github.calls)
@@ -117,7 +117,7 @@ def test_the_same_event_twice_changes_nothing(clone: Site, github: FakeGitHub) -
     assert len(github.calls) == calls
 
 
-def test_an_edited_issue_updates_its_pull_request(clone: Site, github: FakeGitHub) -> None:
+def test_an_edited_issue_updates_its_pull_request(clone: Project, github: FakeGitHub) -> None:
     send(clone, event(FIX))
     edited = event("Some 2 500 CSTO peacekeepers came on 10 January 2022.", action="edited")
     assert send(clone, edited) == (0, ["#57: updated: https://github.com/o/r/pull/58"])
@@ -136,7 +136,7 @@ def test_an_edited_issue_updates_its_pull_request(clone: Site, github: FakeGitHu
     }
 
 
-def test_a_refused_fix_is_answered_and_nothing_pushed(clone: Site, github: FakeGitHub) -> None:
+def test_a_refused_fix_is_answered_and_nothing_pushed(clone: Project, github: FakeGitHub) -> None:
     bad = "CSTO forces of about 2,500 arrived on 10 January 2022.<script>alert(1)</script>"
     assert send(clone, event(bad)) == (0, ["#57: refused"])
     origin = clone.root.parent / "origin.git"
@@ -153,7 +153,7 @@ def test_a_refused_fix_is_answered_and_nothing_pushed(clone: Site, github: FakeG
     assert git(clone.root, "status", "--porcelain") == ""
 
 
-def test_backticks_in_the_text_cannot_leave_the_quote(clone: Site, github: FakeGitHub) -> None:
+def test_backticks_in_the_text_cannot_leave_the_quote(clone: Project, github: FakeGitHub) -> None:
     """The reader's text is quoted in a fence longer than any run of backticks in it, so it
     cannot close the fence and write Markdown (mentions, links) into the pull request."""
     text = "About 2 500 CSTO ``` @everyone arrived on 10 January 2022."
@@ -163,7 +163,7 @@ def test_backticks_in_the_text_cannot_leave_the_quote(clone: Site, github: FakeG
 
 
 def test_without_a_token_it_says_what_is_missing(
-    clone: Site, monkeypatch: pytest.MonkeyPatch
+    clone: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     monkeypatch.setenv("GITHUB_REPOSITORY", "o/r")

@@ -8,7 +8,6 @@ is checked on catalogs with known scores, through the real command line.
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -22,17 +21,17 @@ from diptych.config import load_project
 from diptych.engines.argos import ArgosEngine, Decoding
 from diptych.languages import LANGUAGES
 from diptych.pipeline import translate
+from tests.support.pages import CATALOG
+from tests.support.project import Project, write_project
+from tests.support.repo import RU_EN
 
-from .conftest import CATALOG, Site
-
-MODELS = Path(__file__).parents[1] / "fixtures" / "models"
 SENTENCES = ["Казахстан полон решимости.", "Привет, мир!", "Щука."]
 
 
 def _expected(root: Path, sentences: list[str]) -> float:
     """The mean log-probability per token (end of sentence included) of the model's
     translation of ``sentences`` taken together, as CTranslate2 scores it."""
-    with zipfile.ZipFile(MODELS / "translate-ru_en-test.argosmodel") as package:
+    with zipfile.ZipFile(RU_EN) as package:
         package.extractall(root / "unpacked")
     folder = root / "unpacked" / "translate-ru_en-test"
     tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
@@ -40,7 +39,7 @@ def _expected(root: Path, sentences: list[str]) -> float:
     source = [tokenizer.encode(s, out_type=str) for s in sentences]
     found = model.translate_batch(source, beam_size=4, length_penalty=0.2, replace_unknowns=True)
     scored = model.score_batch(source, [r.hypotheses[0] for r in found])
-    log_probs = [p for result in scored for p in result.log_probs]
+    log_probs: list[float] = [p for result in scored for p in result.log_probs]
     return sum(log_probs) / len(log_probs)
 
 
@@ -49,18 +48,8 @@ def test_the_recorded_score_is_the_models_mean_log_probability(tmp_path: Path) -
     its output, over all its sentences (to 3 decimals). Fails if the engine recovers the
     log-probability wrongly from CTranslate2's length-penalised score, if the unit's score
     is a sum or a mean of means, or if no score is recorded."""
-    root = tmp_path / "site"
-    (root / "docs").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(
-        "site_name: T\nplugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
-        "        - {locale: ru, default: true, name: ru}\n        - {locale: en, name: en}\n",
-        encoding="utf-8",
-    )
     page = f"{SENTENCES[0]}\n\n{SENTENCES[1]} {SENTENCES[2]}\n"
-    (root / "docs" / "стр.md").write_text(page, encoding="utf-8")
-    (root / "models").mkdir()
-    for name in ("translate-ru_en-test.argosmodel", "translate-en_de-test.argosmodel"):
-        shutil.copy(MODELS / name, root / "models" / name)
+    root = write_project(tmp_path / "project", {"стр.md": page}, targets=("en",), models=True)
     project = load_project(root)
     engine = ArgosEngine(project.models_dir, project.state_dir, Decoding(compute_type="float32"))
     assert translate(project, engine).ok
@@ -90,12 +79,12 @@ SCORES = {
 }
 
 
-def _scored(site: Site) -> None:
+def _scored(project: Project) -> None:
     """page.po and other.po with machine text whose scores are :data:`SCORES`; page.po also
     has a reviewed unit and an edited one (a person's fix, left fuzzy)."""
     for page, rel in (("page.md", CATALOG), ("other.md", OTHER)):
         po = catalog.new(LANGUAGES["en"], page)
-        catalog.merge(po, site.units(page))
+        catalog.merge(po, project.units(page))
         for entry in po:
             if entry.msgid in SCORES:
                 text = f"EN {entry.msgid}"
@@ -105,22 +94,22 @@ def _scored(site: Site) -> None:
             elif entry.msgid == "Источник: МИД Казахстана.":
                 catalog.set_machine(entry, "Source: MFA.", "test engine", score=-9.0)
                 entry.msgstr = "Source: the MFA of Kazakhstan."  # edited: its score is gone
-        catalog.save(po, site.path(rel))
+        catalog.save(po, project.path(rel))
 
 
 def _headers(lines: list[str]) -> list[str]:
     return [line for line in lines if not line.startswith(" ")]
 
 
-def test_worst_first_across_catalogs(site: Site) -> None:
+def test_worst_first_across_catalogs(project: Project) -> None:
     """The machine units of both catalogs, the lowest score first; then what awaits review
     without a score (the older machine text, the edit), in catalog order. Fails if the
     listing keeps catalog order, sorts each catalog alone, or ranks an edited entry by the
     score of the machine text it replaced."""
-    _scored(site)
-    run = site.diptych("review", "--worst-first", CATALOG, OTHER)
+    _scored(project)
+    run = project.diptych("review", "--worst-first", CATALOG, OTHER)
     assert run.code == 0, run.err
-    line = site.line_of
+    line = project.line_of
     assert _headers(run.lines) == [
         f"{OTHER}:{line('Текст.', OTHER)}: machine, model score -3.000",
         f"{CATALOG}:{line('Это утверждение')}: machine, model score -1.500",
@@ -136,10 +125,10 @@ def test_worst_first_across_catalogs(site: Site) -> None:
     ]
 
 
-def test_the_plain_listing_shows_scores_in_catalog_order(site: Site) -> None:
-    _scored(site)
-    run = site.diptych("review", CATALOG, OTHER)
-    line = site.line_of
+def test_the_plain_listing_shows_scores_in_catalog_order(project: Project) -> None:
+    _scored(project)
+    run = project.diptych("review", CATALOG, OTHER)
+    line = project.line_of
     assert _headers(run.lines) == [
         f"{CATALOG}:{line('О ситуации')}: machine",
         f"{CATALOG}:{line('Заявление о ситуации')}: machine, model score -0.200",
@@ -150,8 +139,8 @@ def test_the_plain_listing_shows_scores_in_catalog_order(site: Site) -> None:
     ]
 
 
-def test_worst_first_needs_a_listing(site: Site) -> None:
-    _scored(site)
-    run = site.diptych("review", "--worst-first", f"{CATALOG}:{site.line_of('Итоги', OTHER)}")
+def test_worst_first_needs_a_listing(project: Project) -> None:
+    _scored(project)
+    run = project.diptych("review", "--worst-first", f"{CATALOG}:{project.line_of('Итоги', OTHER)}")
     assert run.code == 2
     assert "--worst-first orders a listing" in run.err

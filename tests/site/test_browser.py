@@ -57,40 +57,40 @@ def background(page: Any, selector: str) -> str:
     return value
 
 
-def test_language_switcher_keeps_the_page(page_factory: Any, mini_url: str) -> None:
-    page = open_page(page_factory(), mini_url, "en/" + FIRST)
+def test_language_switcher_keeps_the_page(page_factory: Any, mini_served: str) -> None:
+    page = open_page(page_factory(), mini_served, "en/" + FIRST)
     assert page.locator("h1").first.inner_text() == "First statement"
     page.locator(".md-header .md-select > button").hover()
     page.locator('.md-select__link[hreflang="ar"]').click()
     page.wait_for_load_state("load")
-    assert page.url == mini_url + quote("ar/" + FIRST)
+    assert page.url == mini_served + quote("ar/" + FIRST)
     assert page.locator("html").get_attribute("lang") == "ar"
     page.locator(".md-header .md-select > button").hover()
     page.locator('.md-select__link[hreflang="ru"]').click()
     page.wait_for_load_state("load")
-    assert page.url == mini_url + quote(FIRST)
+    assert page.url == mini_served + quote(FIRST)
     assert page.locator("h1").first.inner_text() == "Первое заявление"
     clean(page)
 
 
-def test_language_switcher_keeps_the_side_by_side_view(page_factory: Any, mini_url: str) -> None:
-    page = open_page(page_factory(), mini_url, "en/side-by-side/" + FIRST)
+def test_language_switcher_keeps_the_side_by_side_view(page_factory: Any, mini_served: str) -> None:
+    page = open_page(page_factory(), mini_served, "en/side-by-side/" + FIRST)
     page.locator(".md-header .md-select > button").hover()
     page.locator('.md-select__link[hreflang="ar"]').click()
     page.wait_for_load_state("load")
-    assert page.url == mini_url + quote("ar/side-by-side/" + FIRST)
+    assert page.url == mini_served + quote("ar/side-by-side/" + FIRST)
     assert page.locator(f"{nth_row(1)} .dp-tgt").inner_text() == "البيان الأول"
     clean(page)
 
 
 @pytest.mark.parametrize("base", ["mini", "repo"])
 def test_rows_start_level_at_desktop_width(
-    page_factory: Any, mini_url: str, repo_url: str, base: str
+    page_factory: Any, mini_served: str, repo_served: str, base: str
 ) -> None:
     if base == "mini":
-        page = open_page(page_factory(1400, 900), mini_url, "en/side-by-side/" + FIRST)
+        page = open_page(page_factory(1400, 900), mini_served, "en/side-by-side/" + FIRST)
     else:
-        page = open_page(page_factory(1400, 900), repo_url, "de/side-by-side/" + STATEMENT)
+        page = open_page(page_factory(1400, 900), repo_served, "de/side-by-side/" + STATEMENT)
     rows = boxes(page)
     for n, row in enumerate(rows):
         src, tgt = row["src"], row["tgt"]
@@ -104,8 +104,8 @@ def test_rows_start_level_at_desktop_width(
     clean(page)
 
 
-def test_pairs_stack_on_a_phone(page_factory: Any, mini_url: str) -> None:
-    page = open_page(page_factory(390, 844), mini_url, "en/side-by-side/" + FIRST)
+def test_pairs_stack_on_a_phone(page_factory: Any, mini_served: str) -> None:
+    page = open_page(page_factory(390, 844), mini_served, "en/side-by-side/" + FIRST)
     assert not page.locator(".dp-row--head").is_visible()
     for n, row in enumerate(boxes(page)):
         src, tgt = row["src"], row["tgt"]
@@ -117,8 +117,8 @@ def test_pairs_stack_on_a_phone(page_factory: Any, mini_url: str) -> None:
     clean(page)
 
 
-def test_arabic_columns_are_mirrored(page_factory: Any, mini_url: str) -> None:
-    page = open_page(page_factory(1400, 900), mini_url, "ar/side-by-side/" + FIRST)
+def test_arabic_columns_are_mirrored(page_factory: Any, mini_served: str) -> None:
+    page = open_page(page_factory(1400, 900), mini_served, "ar/side-by-side/" + FIRST)
     rows = boxes(page)
     for n, row in enumerate(rows):
         src, tgt = row["src"], row["tgt"]
@@ -129,8 +129,8 @@ def test_arabic_columns_are_mirrored(page_factory: Any, mini_url: str) -> None:
     clean(page)
 
 
-def test_toggle_switches_and_is_remembered(page_factory: Any, mini_url: str) -> None:
-    page = open_page(page_factory(), mini_url, "en/side-by-side/" + FIRST)
+def test_toggle_switches_and_is_remembered(page_factory: Any, mini_served: str) -> None:
+    page = open_page(page_factory(), mini_served, "en/side-by-side/" + FIRST)
     toggle = page.locator(".dp-toggle")
     assert toggle.is_visible()
     src, tgt = page.locator(f"{nth_row(3)} .dp-src"), page.locator(f"{nth_row(3)} .dp-tgt")
@@ -141,7 +141,7 @@ def test_toggle_switches_and_is_remembered(page_factory: Any, mini_url: str) -> 
     assert toggle.get_by_role("button", name="Translation").get_attribute("aria-pressed") == "true"
     assert toggle.get_by_role("button", name="Both").get_attribute("aria-pressed") == "false"
 
-    open_page(page, mini_url, "en/side-by-side/" + SECOND)  # another page: still translation
+    open_page(page, mini_served, "en/side-by-side/" + SECOND)  # another page: still translation
     assert page.locator(".dp-pairs").get_attribute("data-dp-view") == "translation"
     assert not page.locator(f"{nth_row(2)} .dp-src").is_visible()
     assert page.locator(f"{nth_row(2)} .dp-tgt").is_visible()
@@ -152,7 +152,7 @@ def test_toggle_switches_and_is_remembered(page_factory: Any, mini_url: str) -> 
     assert not page.locator(f"{nth_row(2)} .dp-tgt").is_visible()
     assert not page.locator(f"{nth_row(2)} .dp-meta").is_visible()
 
-    open_page(page, mini_url, "ar/side-by-side/" + FIRST)  # and in another language
+    open_page(page, mini_served, "ar/side-by-side/" + FIRST)  # and in another language
     assert page.locator(".dp-pairs").get_attribute("data-dp-view") == "original"
     assert not page.locator(f"{nth_row(1)} .dp-tgt").is_visible()
 
@@ -164,8 +164,8 @@ def test_toggle_switches_and_is_remembered(page_factory: Any, mini_url: str) -> 
     clean(page)
 
 
-def test_pointer_highlights_the_counterpart(page_factory: Any, mini_url: str) -> None:
-    page = open_page(page_factory(), mini_url, "en/side-by-side/" + FIRST)
+def test_pointer_highlights_the_counterpart(page_factory: Any, mini_served: str) -> None:
+    page = open_page(page_factory(), mini_served, "en/side-by-side/" + FIRST)
     assert background(page, f"{nth_row(3)} .dp-tgt") == NONE
     page.locator(f"{nth_row(3)} .dp-src").hover()
     assert background(page, f"{nth_row(3)} .dp-tgt") == HIGHLIGHT
@@ -176,8 +176,8 @@ def test_pointer_highlights_the_counterpart(page_factory: Any, mini_url: str) ->
     clean(page)
 
 
-def test_keyboard_focus_highlights_the_counterpart(page_factory: Any, mini_url: str) -> None:
-    page = open_page(page_factory(), mini_url, "en/side-by-side/" + FIRST)
+def test_keyboard_focus_highlights_the_counterpart(page_factory: Any, mini_served: str) -> None:
+    page = open_page(page_factory(), mini_served, "en/side-by-side/" + FIRST)
     page.mouse.move(0, 0)
     page.locator(f"{nth_row(3)} .dp-src").focus()
     assert background(page, f"{nth_row(3)} .dp-tgt") == HIGHLIGHT
@@ -199,16 +199,16 @@ def test_keyboard_focus_highlights_the_counterpart(page_factory: Any, mini_url: 
     clean(page)
 
 
-def test_reading_works_without_javascript(browser: Any, mini_url: str) -> None:
+def test_reading_works_without_javascript(browser: Any, mini_served: str) -> None:
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 1400, "height": 900}
     )
     try:
         page = context.new_page()
-        page.goto(mini_url + quote("en/" + FIRST))
+        page.goto(mini_served + quote("en/" + FIRST))
         assert page.locator("h1").first.inner_text() == "First statement"
         assert page.get_by_text("A reviewed paragraph about peace.").is_visible()
-        page.goto(mini_url + quote("en/side-by-side/" + FIRST))
+        page.goto(mini_served + quote("en/side-by-side/" + FIRST))
         assert not page.locator(".dp-toggle").is_visible()  # nothing that needs a script
         for row in boxes(page):
             assert row["src"]["height"] > 0 and row["tgt"]["height"] > 0
@@ -218,9 +218,9 @@ def test_reading_works_without_javascript(browser: Any, mini_url: str) -> None:
         context.close()
 
 
-def test_the_whole_site_asks_no_other_host(page_factory: Any, repo_url: str) -> None:
+def test_the_whole_site_asks_no_other_host(page_factory: Any, repo_served: str) -> None:
     page = page_factory()
     for url in ("", "en/", "ar/" + STATEMENT, "zh/side-by-side/" + STATEMENT, "de/dashboard/"):
-        open_page(page, repo_url, url)
+        open_page(page, repo_served, url)
         page.wait_for_load_state("networkidle")
     clean(page)

@@ -17,38 +17,29 @@ import json
 import posixpath
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
-import yaml
-from mkdocs.utils import yaml_load
-from sitefixtures import CATALOGS, FIRST, PAGES, REPO, Built, build, make_site
-from sitehtml import Element, find_all, parse
-from test_html_validity import axe, describe, vnu
+from mkdocs.utils.yaml import yaml_load
 
-from diptych import catalog
-from diptych.languages import LANGUAGES
 from diptych.site.listing import share
+from tests.support.catalogs import write_catalog
+from tests.support.external import axe, describe, vnu
+from tests.support.html import Element, find_all, parse
+from tests.support.pages import CATALOGS, FIRST, PAGES, SITUATIONS, situations
+from tests.support.project import write_mini_project
+from tests.support.repo import REPO
+from tests.support.site import Built, build, serve
 
 MATRIX = "матрица.md"
 MATRIX_URL = "матрица/"
 # A page with nothing to translate: neither status nor the dashboard lists it.
 EMPTY = "пусто.md"
 # One unit in each situation that makes a state (see test_state_matrix.py).
-ROWS = [
-    ("Абзац без перевода.", "", "missing"),
-    ("Машинный абзац.", "A machine paragraph.", "machine"),
-    ("Исправленный абзац.", "A paragraph a person fixed.", "edited"),
-    ("Проверенный абзац.", "A reviewed paragraph.", "reviewed"),
-    ("Абзац, изменённый после проверки.", "A paragraph, reviewed.", "stale-unmerged"),
-    ("Устаревший абзац, уже слитый.", "Machine text of the new source.", "stale"),
-    ("Абзац со сломанной разметкой.", "Broken **markup", "withheld"),
-    ("Абзац с опасной разметкой.", "A paragraph <img src=x onerror=alert(1)>.", "unsafe"),
-    ("Псевдоперевод абзаца.", "⟦Псевдоперевод ·⟧", "pseudo"),
-]
-OLD_SOURCE = "Абзац, изменённый до проверки."
+ROWS = SITUATIONS[:9]
 STATES = ["reviewed", "edited", "machine", "stale", "withheld", "missing"]
 LANGS = ("ru", "en", "ar")
 TARGETS = ("en", "ar")
@@ -61,57 +52,26 @@ TOGGLE_NAMES = {
 
 
 def _matrix_catalog(root: Path, lang: str) -> None:
-    """The catalog of the situations, written as Diptych and a person would."""
-    units = [text for text, _, _ in ROWS]
-    po = catalog.new(LANGUAGES[lang], MATRIX)
-    catalog.merge(po, [OLD_SOURCE if t == ROWS[4][0] else t for t in units])
-    by_msgid = {e.msgid: e for e in po}
-    for source, text, situation in ROWS:
-        entry = by_msgid[OLD_SOURCE if situation == "stale-unmerged" else source]
-        if situation in ("machine", "unsafe", "edited"):
-            # The machine row's score puts it in the list of the weakest (checked below).
-            score = -0.7 if situation == "machine" else None
-            catalog.set_machine(entry, text, "test engine", score=score)
-            if situation == "edited":
-                catalog.set_machine(entry, "A paragraph the engine wrote.", "test engine")
-                entry.msgstr = text
-        elif situation == "withheld":
-            catalog.set_machine(entry, text, "test engine", ["lost bold"])
-        elif situation == "pseudo":
-            catalog.set_machine(entry, text, "pseudo ru→en (pseudo-localisation)")
-        elif situation in ("reviewed", "stale-unmerged"):
-            entry.msgstr = text
-        elif situation == "stale":
-            catalog.set_machine(entry, text, "test engine")
-            entry.previous_msgid = "Устаревший абзац до правки."
-    catalog.save(po, root / "translations" / lang / MATRIX.replace(".md", ".po"))
+    """The catalog of the situations, written as Diptych and a person would; the machine
+    row's score puts it in the list of the weakest (checked below)."""
+    write_catalog(root, lang, MATRIX, situations(ROWS), scores={ROWS[1][0]: -0.7})
 
 
-def _with_palette(root: Path) -> None:
-    """The mini project's mkdocs.yml with the repository's palette and its hook."""
-    with (REPO / "mkdocs.yml").open(encoding="utf-8") as file:
-        palette = yaml_load(file)["theme"]["palette"]
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    block = yaml.safe_dump({"palette": palette}, allow_unicode=True, sort_keys=False)
-    text = text.replace("  font: false\n", "  font: false\n" + _indent(block), 1)
-    text = text.replace("  - hooks/lists.py\n", "  - hooks/lists.py\n  - hooks/palette.py\n", 1)
-    assert "palette:" in text and "hooks/palette.py" in text
-    config.write_text(text, encoding="utf-8")
-
-
-def _indent(block: str) -> str:
-    return "".join(f"  {line}\n" for line in block.splitlines())
+def _palette(config: Path) -> Any:
+    with config.open(encoding="utf-8") as file:
+        return yaml_load(file)["theme"]["palette"]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("dashboard") / "сайт"
     page = "".join(f"{text}\n\n" for text, _, _ in ROWS)
-    make_site(root, {**PAGES, MATRIX: page, EMPTY: ""}, CATALOGS)
+    write_mini_project(root, {**PAGES, MATRIX: page, EMPTY: ""}, CATALOGS)
     for lang in TARGETS:
         _matrix_catalog(root, lang)
-    _with_palette(root)
+    # The project's palette and its hook, as the mini project's mkdocs.yml has them.
+    assert _palette(root / "mkdocs.yml") == _palette(REPO / "mkdocs.yml")
+    assert "  - hooks/palette.py\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
     # Not --strict: the unsafe row is withheld with a warning, as it must be.
     built = build(root, strict=False)
     assert built.returncode == 0, built.log
@@ -119,11 +79,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="module")
-def status(site: Built) -> dict[str, Any]:
+def status(built: Built) -> dict[str, Any]:
     """What the real command says."""
     done = subprocess.run(
         [sys.executable, "-m", "diptych.cli", "status", "--json"],
-        cwd=site.root,
+        cwd=built.root,
         capture_output=True,
         text=True,
         check=False,
@@ -135,10 +95,8 @@ def status(site: Built) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def url(site: Built) -> Any:
-    from sitefixtures import serve
-
-    yield from serve(site.site)
+def served(built: Built) -> Iterator[str]:
+    yield from serve(built.site)
 
 
 def dashboard_url(lang: str) -> str:
@@ -153,8 +111,8 @@ def _state_cells(row: Element) -> list[Element]:
     return [td for td in find_all(row, "td") if "data-state" in td.attrs]
 
 
-def _sections(site: Built, lang: str) -> dict[str, Element]:
-    root = parse(site.page(dashboard_url(lang)))
+def _sections(built: Built, lang: str) -> dict[str, Element]:
+    root = parse(built.page(dashboard_url(lang)))
     return {s.attrs["data-lang"]: s for s in find_all(root, "section", cls="dp-dash")}
 
 
@@ -185,10 +143,10 @@ def _shown(counts: dict[str, int], language: dict[str, Any]) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_numbers_equal_status_json(site: Built, status: dict[str, Any], lang: str) -> None:
+def test_numbers_equal_status_json(built: Built, status: dict[str, Any], lang: str) -> None:
     """Per language and page, each state's count (and the units, their sum) is what
     ``diptych status --json`` says; so are the totals row and the figures by the bar."""
-    sections = _sections(site, lang)
+    sections = _sections(built, lang)
     assert sorted(sections) == sorted(status["languages"])
     for code, section in sections.items():
         language = status["languages"][code]
@@ -214,10 +172,10 @@ def test_numbers_equal_status_json(site: Built, status: dict[str, Any], lang: st
         )
 
 
-def test_shares_in_words(site: Built) -> None:
+def test_shares_in_words(built: Built) -> None:
     """The matrix page (9 units) in English and Russian: each state's share beside its
     count, as each language writes a percentage; a state with none shows its 0 alone."""
-    en = find_all(_sections(site, "en")["en"], "tr", data_page=MATRIX)[0]
+    en = find_all(_sections(built, "en")["en"], "tr", data_page=MATRIX)[0]
     shares = {
         td.attrs["data-state"]: [c.all_text() for c in td.children] for td in _state_cells(en)
     }
@@ -229,14 +187,14 @@ def test_shares_in_words(site: Built) -> None:
         "withheld": ["2", "22%"],
         "missing": ["2", "22%"],
     }
-    ru = find_all(_sections(site, "ru")["ar"], "tr", data_page=MATRIX)[0]
+    ru = find_all(_sections(built, "ru")["ar"], "tr", data_page=MATRIX)[0]
     assert [td.children[1].all_text() for td in _state_cells(ru)] == ["11\xa0%"] * 3 + [
         "22\xa0%"
     ] * 3
-    edited = find_all(_sections(site, "en")["en"], "tr", data_page=FIRST)[0]
+    edited = find_all(_sections(built, "en")["en"], "tr", data_page=FIRST)[0]
     assert [c.all_text() for c in _state_cells(edited)[1].children] == ["0"]
     # The figures by the bar, for the whole language: words, share, count.
-    figures = find_all(_sections(site, "en")["ar"], "li", cls="dp-figure")
+    figures = find_all(_sections(built, "en")["ar"], "li", cls="dp-figure")
     assert [" ".join(li.all_text().split()) for li in figures] == [
         "Reviewed 6% (2)",
         "Edited 3% (1)",
@@ -273,10 +231,10 @@ def test_share_rounds_but_never_hides_a_state() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pages_link_to_their_side_by_side_view(site: Built, lang: str) -> None:
+def test_pages_link_to_their_side_by_side_view(built: Built, lang: str) -> None:
     """Every row of a language's table opens that page's side-by-side view in that
     language: a page the build wrote."""
-    for code, section in _sections(site, lang).items():
+    for code, section in _sections(built, lang).items():
         for row in find_all(find_all(section, "tbody")[0], "tr"):
             link = find_all(row, "a")[0]
             assert link.attrs["hreflang"] == code
@@ -284,17 +242,17 @@ def test_pages_link_to_their_side_by_side_view(site: Built, lang: str) -> None:
             rel = row.attrs["data-page"]
             stem = rel.removesuffix(".md").removesuffix("index").rstrip("/")
             assert unquote(target) == posixpath.normpath(f"{code}/side-by-side/{stem}")
-            assert (site.site / unquote(target) / "index.html").is_file()
+            assert (built.site / unquote(target) / "index.html").is_file()
 
 
-def test_a_real_table(site: Built) -> None:
+def test_a_real_table(built: Built) -> None:
     """Column headings are cells of their own, in the reader's language; every page row is
     headed by its title; the totals are a footer row."""
     for lang, words in (
         ("en", ["Page", "Reviewed", "Edited", "Machine", "Stale", "Withheld", "Missing", "Units"]),
         ("ar", ["الصفحة", "تمت مراجعتها", "معدَّلة", "آلية", "قديمة", "محجوبة", "ناقصة", "المقاطع"]),
     ):
-        section = _sections(site, lang)["en"]
+        section = _sections(built, lang)["en"]
         table = find_all(section, "table")[0]
         heads = find_all(find_all(table, "thead")[0], "th")
         assert [th.all_text() for th in heads] == words
@@ -302,19 +260,19 @@ def test_a_real_table(site: Built) -> None:
         for row in find_all(table, "tr")[1:]:
             assert row.children[0].tag == "th" and row.children[0].attrs["scope"] == "row"
         assert table.attrs["aria-labelledby"] == find_all(section, "h2")[0].attrs["id"]
-    footer = find_all(find_all(_sections(site, "en")["en"], "tfoot")[0], "th")[0]
+    footer = find_all(find_all(_sections(built, "en")["en"], "tfoot")[0], "th")[0]
     assert footer.all_text() == "All pages"
 
 
-def test_the_dashboards_are_valid_html(site: Built) -> None:
-    pages = [str(site.site / dashboard_url(lang) / "index.html") for lang in LANGS]
+def test_the_dashboards_are_valid_html(built: Built) -> None:
+    pages = [str(built.site / dashboard_url(lang) / "index.html") for lang in LANGS]
     messages = vnu(pages)
     assert messages == [], describe(messages)
 
 
-def test_the_toggle_is_named_in_the_readers_language(site: Built) -> None:
+def test_the_toggle_is_named_in_the_readers_language(built: Built) -> None:
     for lang in LANGS:
-        root = parse(site.page(dashboard_url(lang)))
+        root = parse(built.page(dashboard_url(lang)))
         form = find_all(root, "form", data_md_component="palette")[0]
         inputs = find_all(form, "input")
         assert [i.attrs["aria-label"] for i in inputs] == TOGGLE_NAMES[lang]
@@ -402,13 +360,15 @@ def _heading_gaps(page: Any) -> list[float]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1400, 390])
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_dashboard_in_chromium(browser: Any, url: str, lang: str, width: int, scheme: str) -> None:
+def test_dashboard_in_chromium(
+    browser: Any, served: str, lang: str, width: int, scheme: str
+) -> None:
     """The page never scrolls sideways (at 390 px the table scrolls inside it), column
     headings keep at least 8 px between their words, the bar starts at the inline start
     (the right in Arabic), and axe finds no serious violation, colour contrast included."""
     context, page = _page(browser, width, scheme)
     try:
-        _open(page, url, dashboard_url(lang))
+        _open(page, served, dashboard_url(lang))
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
         _no_page_overflow(page)
@@ -432,12 +392,12 @@ def test_dashboard_in_chromium(browser: Any, url: str, lang: str, width: int, sc
 
 
 @pytest.mark.parametrize("lang", ["ru", "en", "de", "zh", "ar"])
-def test_the_projects_dashboard_fits_at_1400(browser: Any, repo_url: str, lang: str) -> None:
+def test_the_projects_dashboard_fits_at_1400(browser: Any, repo_served: str, lang: str) -> None:
     """The project's own dashboard, with its real headings (German ones are long): at
     1400 px every table fits the page without scrolling, its headings apart."""
     context, page = _page(browser, 1400, "light")
     try:
-        _open(page, repo_url, dashboard_url(lang))
+        _open(page, repo_served, dashboard_url(lang))
         widths = page.eval_on_selector_all(
             ".dp-dash__scroll", "els => els.map(el => el.scrollWidth - el.clientWidth)"
         )
@@ -459,7 +419,7 @@ def test_the_projects_dashboard_fits_at_1400(browser: Any, repo_url: str, lang: 
     ],
 )
 def test_schemes_are_legible(
-    browser: Any, url: str, url_path: str, width: int, scheme: str
+    browser: Any, served: str, url_path: str, width: int, scheme: str
 ) -> None:
     """The side-by-side view (state badges, fallback, the stale change block, highlight)
     and a reading page with machine and stale marks and the banner, in the scheme the
@@ -467,7 +427,7 @@ def test_schemes_are_legible(
     and the marks, which axe does not measure, stand out from the page at 3:1 or more."""
     context, page = _page(browser, width, scheme)
     try:
-        _open(page, url, url_path)
+        _open(page, served, url_path)
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
         if "side-by-side" in url_path:
@@ -496,13 +456,13 @@ def test_schemes_are_legible(
 
 
 def test_the_toggle_switches_and_without_a_script_the_page_reads_light(
-    browser: Any, url: str
+    browser: Any, served: str
 ) -> None:
     """Dark by the system, light by the toggle; with no script, Material cannot apply the
     dark scheme: the page reads in the light one, its text dark on light."""
     context, page = _page(browser, 1400, "dark")
     try:
-        _open(page, url, "en/" + MATRIX_URL)
+        _open(page, served, "en/" + MATRIX_URL)
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         page.locator('label[for="__palette_0"]').click()
         assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
@@ -511,7 +471,7 @@ def test_the_toggle_switches_and_without_a_script_the_page_reads_light(
         context.close()
     context, page = _page(browser, 1400, "dark", script=False)
     try:
-        _open(page, url, "en/" + MATRIX_URL)
+        _open(page, served, "en/" + MATRIX_URL)
         assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
         ratio = page.eval_on_selector(
             "article p",

@@ -1,6 +1,6 @@
 """The statements' Atom feeds and each page's Open Graph metadata (hooks/feeds.py,
 hooks/metadata.py, overrides/main.html), on a real mini site built with
-``mkdocs build --strict`` and read with feedparser, the HTML parser of sitehtml.py, the Nu
+``mkdocs build --strict`` and read with feedparser, the HTML parser of tests/support/html.py, the Nu
 Html Checker and Chromium."""
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from urllib.parse import quote, urljoin
 
 import feedparser
 import pytest
-from sitefixtures import CATALOGS, FIRST, PAGES, SECOND, SITE_URL, Built, build, make_site, serve
-from sitehtml import Element, find_all, parse
-from test_html_validity import describe, vnu
 
 from diptych.site.feeds import Feed, Item, atom
 from diptych.site.metadata import og_locale
 from diptych.site.strings import ui
+from tests.support.external import describe, vnu
+from tests.support.html import Element, find_all, parse
+from tests.support.pages import CATALOGS, FIRST, PAGES, SECOND
+from tests.support.project import write_mini_project
+from tests.support.site import SITE_URL, Built, build, serve
 
 SITE_NAME = "Мини"
 LIST = "statements/index.md"
@@ -69,30 +71,24 @@ FEED_CATALOGS["ar"][SECOND] = {
         "stale",
     ),
 }
-HOOKS = "  - hooks/feeds.py\n  - hooks/metadata.py\n"
 
 
 def make(root: Path, pages: dict[str, str]) -> Path:
-    """The mini site of sitefixtures.py with these pages and the feed and metadata hooks."""
-    make_site(root, pages, FEED_CATALOGS)
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    if "hooks/feeds.py" not in text:
-        text = text.replace("  - hooks/lists.py\n", "  - hooks/lists.py\n" + HOOKS)
-        config.write_text(text, encoding="utf-8")
-    return root
+    """The mini project with these pages; it runs the project's hooks, the feed and
+    metadata hooks among them."""
+    return write_mini_project(root, pages, FEED_CATALOGS)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     built = build(make(tmp_path_factory.mktemp("feeds") / "сайт", FEED_PAGES))
     assert built.returncode == 0, built.log
     return built
 
 
 @pytest.fixture(scope="module")
-def site_url(site: Built) -> Any:
-    yield from serve(site.site)
+def served(built: Built) -> Any:
+    yield from serve(built.site)
 
 
 def url_of(lang: str, rel: str) -> str:
@@ -101,13 +97,13 @@ def url_of(lang: str, rel: str) -> str:
     return quote(stem if lang == "ru" else f"{lang}/{stem}")
 
 
-def page(site: Built, lang: str, rel: str) -> Element:
+def page(built: Built, lang: str, rel: str) -> Element:
     folder = rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/"
-    return parse(site.page(folder if lang == "ru" else f"{lang}/{folder}"))
+    return parse(built.page(folder if lang == "ru" else f"{lang}/{folder}"))
 
 
-def read_feed(site: Built, lang: str) -> Any:
-    parsed = feedparser.parse((site.site / FEEDS[lang]).read_bytes())
+def read_feed(built: Built, lang: str) -> Any:
+    parsed = feedparser.parse((built.site / FEEDS[lang]).read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     return parsed
@@ -126,12 +122,12 @@ def entries(parsed: Any) -> list[tuple[str, str, dt.date, str | None, list[tuple
     ]
 
 
-def listed(site: Built, lang: str) -> list[tuple[str, str, dt.date, str | None]]:
+def listed(built: Built, lang: str) -> list[tuple[str, str, dt.date, str | None]]:
     """The statements list of the statements page in ``lang``, as readers see it: title,
     absolute link, date, description."""
     base = urljoin(SITE_URL, url_of(lang, LIST))
     out = []
-    for item in find_all(page(site, lang, LIST), "li", cls="dp-statement"):
+    for item in find_all(page(built, lang, LIST), "li", cls="dp-statement"):
         link = find_all(item, "a")[0]
         description = find_all(item, "p", cls="dp-statement__description")
         out.append(
@@ -152,11 +148,11 @@ def statement_url(lang: str, rel: str) -> str:
 # -- the feeds -------------------------------------------------------------------------
 
 
-def test_english_feed_whole(site: Built) -> None:
+def test_english_feed_whole(built: Built) -> None:
     """Newest first, translated titles and summaries, each statement's state as a labelled
     category. Fails if the order, a title, a link, a date, a summary or a state is wrong
     (e.g. titles from the Russian, or translation_state counting stale as reviewed)."""
-    parsed = read_feed(site, "en")
+    parsed = read_feed(built, "en")
     assert parsed.feed.title == f"{SITE_NAME}: statements"
     assert parsed.feed.language == "en"
     assert parsed.feed.id == SITE_URL + "feed.en.xml"
@@ -191,8 +187,8 @@ def test_english_feed_whole(site: Built) -> None:
     assert [e.id for e in parsed.entries] == [e.link for e in parsed.entries]
 
 
-def test_russian_feed_is_the_original_without_states(site: Built) -> None:
-    parsed = read_feed(site, "ru")
+def test_russian_feed_is_the_original_without_states(built: Built) -> None:
+    parsed = read_feed(built, "ru")
     assert parsed.feed.title == f"{SITE_NAME}: заявления"
     assert parsed.feed.language == "ru"
     assert entries(parsed) == [
@@ -208,11 +204,11 @@ def test_russian_feed_is_the_original_without_states(site: Built) -> None:
     ]
 
 
-def test_arabic_feed_shows_russian_where_untranslated(site: Built) -> None:
+def test_arabic_feed_shows_russian_where_untranslated(built: Built) -> None:
     """Russian titles and descriptions where the catalog has none; a statement whose one
     unreviewed unit is stale is "machine" (its reader sees the machine stand-in)."""
     unreviewed = [("unreviewed", ui("ar", "banner.title"))]
-    assert entries(read_feed(site, "ar")) == [
+    assert entries(read_feed(built, "ar")) == [
         (
             THIRD_TITLE,
             statement_url("ar", THIRD),
@@ -238,13 +234,13 @@ def test_arabic_feed_shows_russian_where_untranslated(site: Built) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_feed_equals_the_statements_list(site: Built, lang: str) -> None:
+def test_feed_equals_the_statements_list(built: Built, lang: str) -> None:
     """Title, link, date and description of every entry, in order, are those of the
     statements list of the same language. Fails if the feed orders, names or links its
     entries otherwise than the list (e.g. a feed sorted oldest first, or by path)."""
-    feed = [entry[:4] for entry in entries(read_feed(site, lang))]
+    feed = [entry[:4] for entry in entries(read_feed(built, lang))]
     assert len(feed) == 3
-    assert feed == listed(site, lang)
+    assert feed == listed(built, lang)
 
 
 def test_feed_text_that_xml_cannot_hold_is_replaced() -> None:
@@ -279,23 +275,23 @@ def test_a_statement_without_a_date_fails_the_strict_build(tmp_path: Path) -> No
 # -- links to the feeds ----------------------------------------------------------------
 
 
-def pages_of(site: Built) -> list[Path]:
+def pages_of(built: Built) -> list[Path]:
     """Every page of the built site but the error page (which links its feed by an
     absolute path: test_error_page_links_the_feed)."""
-    return sorted(p for p in site.site.rglob("*.html") if p.name != "404.html")
+    return sorted(p for p in built.site.rglob("*.html") if p.name != "404.html")
 
 
-def test_every_page_links_its_languages_feed_in_the_head(site: Built) -> None:
+def test_every_page_links_its_languages_feed_in_the_head(built: Built) -> None:
     """One <link rel=alternate type=application/atom+xml> per page, to the feed of the
     page's language, relative (a mirror links its own feed)."""
-    pages = pages_of(site)
+    pages = pages_of(built)
     assert len(pages) > 25
     for path in pages:
         root = parse(path.read_text(encoding="utf-8"))
         lang = find_all(root, "html")[0].attrs["lang"]
         head = find_all(root, "head")[0]
         links = find_all(head, "link", rel="alternate", type="application/atom+xml")
-        where = path.relative_to(site.site).as_posix()
+        where = path.relative_to(built.site).as_posix()
         assert [(link.attrs["hreflang"], link.attrs["title"]) for link in links] == [
             (lang, ui(lang, "feed.title", site=SITE_NAME))
         ], where
@@ -306,16 +302,16 @@ def test_every_page_links_its_languages_feed_in_the_head(site: Built) -> None:
         assert not links[0].attrs["href"].startswith(("/", "http")), where
 
 
-def test_error_page_links_the_feed(site: Built) -> None:
-    root = parse((site.site / "404.html").read_text(encoding="utf-8"))
+def test_error_page_links_the_feed(built: Built) -> None:
+    root = parse((built.site / "404.html").read_text(encoding="utf-8"))
     lang = find_all(root, "html")[0].attrs["lang"]
     links = find_all(root, "link", rel="alternate", type="application/atom+xml")
     assert [link.attrs["href"] for link in links] == ["/mini/" + FEEDS[lang]]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_statements_page_links_the_feed(site: Built, lang: str) -> None:
-    root = page(site, lang, LIST)
+def test_statements_page_links_the_feed(built: Built, lang: str) -> None:
+    root = page(built, lang, LIST)
     links = [
         (a.attrs["href"], a.attrs["type"], a.attrs["hreflang"], a.all_text())
         for p in find_all(root, "p", cls="dp-feed")
@@ -323,18 +319,23 @@ def test_statements_page_links_the_feed(site: Built, lang: str) -> None:
     ]
     up = "../" * url_of(lang, LIST).count("/")
     assert links == [(up + FEEDS[lang], "application/atom+xml", lang, ui(lang, "feed.link"))]
-    assert find_all(page(site, lang, FIRST), "p", cls="dp-feed") == []
+    assert find_all(page(built, lang, FIRST), "p", cls="dp-feed") == []
 
 
-def test_feed_link_costs_no_failed_request(page_factory: Any, site_url: str) -> None:
+def test_feed_link_costs_no_failed_request(page_factory: Any, served: str) -> None:
     """Material's script fetches sitemap.xml beside every <link rel=alternate>: beside a
     feed in the site's root it finds one. Fails if the feeds move into the language
     folders (en/feed.xml: a 404 for en/sitemap.xml on every page view)."""
     browser_page = page_factory()
     failed: list[str] = []
-    browser_page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+
+    def record(response: Any) -> None:
+        if response.status >= 400:
+            failed.append(f"{response.status} {response.url}")
+
+    browser_page.on("response", record)
     for url in (url_of("en", FIRST), url_of("ar", LIST), ""):
-        browser_page.goto(site_url + url)
+        browser_page.goto(served + url)
         browser_page.wait_for_load_state("networkidle")
     assert failed == []
     assert browser_page.errors == [] and browser_page.foreign == []
@@ -356,9 +357,9 @@ def metadata(root: Element) -> dict[str, list[str]]:
     return out
 
 
-def test_open_graph_of_a_statement_in_english(site: Built) -> None:
+def test_open_graph_of_a_statement_in_english(built: Built) -> None:
     url = statement_url("en", FIRST)
-    assert metadata(page(site, "en", FIRST)) == {
+    assert metadata(page(built, "en", FIRST)) == {
         "og:type": ["article"],
         "og:title": ["First statement"],
         "og:description": ['A short description, said "first".'],
@@ -371,9 +372,9 @@ def test_open_graph_of_a_statement_in_english(site: Built) -> None:
     }
 
 
-def test_open_graph_of_a_statement_in_arabic(site: Built) -> None:
+def test_open_graph_of_a_statement_in_arabic(built: Built) -> None:
     url = statement_url("ar", FIRST)
-    assert metadata(page(site, "ar", FIRST)) == {
+    assert metadata(page(built, "ar", FIRST)) == {
         "og:type": ["article"],
         "og:title": ["البيان الأول"],
         "og:description": ["Краткое описание первого заявления."],
@@ -394,11 +395,11 @@ def test_open_graph_of_a_statement_in_arabic(site: Built) -> None:
     ],
 )
 def test_open_graph_of_the_home(
-    site: Built, lang: str, title: str, locale: str, others: list[str]
+    built: Built, lang: str, title: str, locale: str, others: list[str]
 ) -> None:
     """The home is a website, with the site's description (it has none of its own)."""
     url = SITE_URL + ("" if lang == "ru" else f"{lang}/")
-    assert metadata(page(site, lang, "index.md")) == {
+    assert metadata(page(built, lang, "index.md")) == {
         "og:type": ["website"],
         "og:title": [title],
         "og:site_name": [SITE_NAME],
@@ -409,23 +410,23 @@ def test_open_graph_of_the_home(
     }
 
 
-def test_side_by_side_view_is_the_statement_at_its_own_address(site: Built) -> None:
-    root = parse(site.page("en/side-by-side/" + FIRST[:-3] + "/"))
+def test_side_by_side_view_is_the_statement_at_its_own_address(built: Built) -> None:
+    root = parse(built.page("en/side-by-side/" + FIRST[:-3] + "/"))
     found = metadata(root)
     url = SITE_URL + quote("en/side-by-side/" + FIRST[:-3] + "/")
     assert (found["og:type"], found["og:url"], found["canonical"]) == (["article"], [url], [url])
     assert found["article:published_time"] == ["2023-03-01"]
 
 
-def test_titles_with_quotes_and_markup_stay_text(site: Built) -> None:
+def test_titles_with_quotes_and_markup_stay_text(built: Built) -> None:
     """A source title and a published translation holding quotes and a <b> element: in
     og:title they are the text, never an element or a broken attribute (the whole head
     is parsed: an unescaped quote would end the attribute early)."""
     for lang, title in (("ru", THIRD_TITLE), ("en", THIRD_TITLE_EN)):
-        root = page(site, lang, THIRD)
+        root = page(built, lang, THIRD)
         assert metadata(root)["og:title"] == [title]
         assert find_all(find_all(root, "head")[0], "b") == []
-    raw = site.page("en/" + THIRD[:-3] + "/")
+    raw = built.page("en/" + THIRD[:-3] + "/")
     expected = (
         '<meta property="og:title" content="Third &#34;statement&#34; &lt;b&gt;bold&lt;/b&gt;">'
     )
@@ -449,16 +450,16 @@ def test_og_locale() -> None:
     ]
 
 
-def test_changed_pages_are_valid_html(site: Built) -> None:
+def test_changed_pages_are_valid_html(built: Built) -> None:
     """The Nu Html Checker on pages with the new head and the feed link."""
     pages = [
-        site.site / "index.html",
-        site.site / "en" / "index.html",
-        site.site / "en" / "statements" / "index.html",
-        site.site / "ar" / "statements" / "index.html",
-        site.site / "en" / FIRST[:-3] / "index.html",
-        site.site / "en" / "side-by-side" / FIRST[:-3] / "index.html",
-        site.site / "404.html",
+        built.site / "index.html",
+        built.site / "en" / "index.html",
+        built.site / "en" / "statements" / "index.html",
+        built.site / "ar" / "statements" / "index.html",
+        built.site / "en" / FIRST[:-3] / "index.html",
+        built.site / "en" / "side-by-side" / FIRST[:-3] / "index.html",
+        built.site / "404.html",
     ]
     messages = vnu([str(p) for p in pages])
     assert messages == [], describe(messages)

@@ -15,8 +15,6 @@ from urllib.parse import quote
 
 import polib
 import pytest
-from sitefixtures import PAGES, Built, build, make_site, serve
-from sitehtml import element_with_text, find_all, parse
 
 from diptych import catalog
 from diptych.catalog import State
@@ -27,6 +25,11 @@ from diptych.page_catalog import machine_mark, marked_markup
 from diptych.renderer import Renderer
 from diptych.segment import segment
 from diptych.site.views import build_view
+from tests.support.catalogs import write_catalog
+from tests.support.html import element_with_text, find_all, parse
+from tests.support.pages import PAGES
+from tests.support.project import write_mini_project, write_pages
+from tests.support.site import Built, build, serve
 
 PAGE = "marks.md"
 URL = "marks/"
@@ -103,30 +106,17 @@ AR_REVIEWED = ROWS["ar"]["Проверенный абзац о мире."][0]
 
 def _catalog(root: Path, lang: str, rows: dict[str, tuple[str, str]]) -> None:
     """The catalog of ``lang``, written as Diptych and a person would."""
-    po = catalog.new(LANGUAGES[lang], PAGE)
-    catalog.merge(po, [unit.text for unit in segment(SOURCE).units])
-    for entry in po:
-        if entry.msgid not in rows:
-            continue
-        text, state = rows[entry.msgid]
-        if state == "reviewed":
-            entry.msgstr = text
-        elif state == "machine":
-            catalog.set_machine(entry, text, "test engine")
-        elif state == "edited":
-            catalog.set_machine(entry, "What the engine wrote.", "test engine")
-            entry.msgstr = text
-        elif state == "stale":
-            catalog.set_machine(entry, text, "test engine")
-            entry.previous_msgid = "Старый абзац о море."
-    catalog.save(po, root / "translations" / lang / "marks.po")
+    entries = {unit: (text, state, "Старый абзац о море.") for unit, (text, state) in rows.items()}
+    write_catalog(root, lang, PAGE, entries)
 
 
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The mini site with the page of marks, built as CI builds it (not strict: the two
     hostile translations are withheld with a warning, which is the point)."""
-    root = make_site(tmp_path_factory.mktemp("marks") / "сайт", {**PAGES, PAGE: SOURCE}, {})
+    root = write_mini_project(
+        tmp_path_factory.mktemp("marks") / "сайт", {**PAGES, PAGE: SOURCE}, {}
+    )
     for lang, rows in ROWS.items():
         _catalog(root, lang, rows)
     built = build(root, strict=False)
@@ -135,7 +125,7 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="module")
-def marked_url(marked: Built) -> Iterator[str]:
+def marked_served(marked: Built) -> Iterator[str]:
     yield from serve(marked.site)
 
 
@@ -273,6 +263,7 @@ def test_the_judge_renders_candidates_as_the_site_presents_them() -> None:
 def test_the_judge_rendered_the_page_the_site_publishes(tmp_path: Path) -> None:
     """The Markdown a reading page is made of, marks included, is the Markdown the judge
     rendered when it passed the page's translations (not the page without marks)."""
+    write_pages(tmp_path, {PAGE: SOURCE})
     _catalog(tmp_path, "en", EN)
     judge = Judge(Renderer(["tables", "toc"], {}))
     path = tmp_path / "translations" / "en" / "marks.po"
@@ -407,9 +398,9 @@ def _assert_unmarked(page: Any, text: str) -> None:
 
 @pytest.mark.parametrize("width", [1400, 390])
 def test_marks_are_visible_at_desktop_and_phone_widths(
-    page_factory: Any, marked_url: str, width: int
+    page_factory: Any, marked_served: str, width: int
 ) -> None:
-    page = _open(page_factory(width, 900), marked_url, "en/" + URL)
+    page = _open(page_factory(width, 900), marked_served, "en/" + URL)
     _assert_marked(page, MACHINE_TEXT, "dotted", rtl=False, width=width)
     _assert_marked(page, STALE_TEXT, "dashed", rtl=False, width=width)
     _assert_unmarked(page, REVIEWED_TEXT)
@@ -424,9 +415,9 @@ def test_marks_are_visible_at_desktop_and_phone_widths(
 
 
 @pytest.mark.parametrize("width", [1400, 390])
-def test_marks_mirror_in_arabic(page_factory: Any, marked_url: str, width: int) -> None:
+def test_marks_mirror_in_arabic(page_factory: Any, marked_served: str, width: int) -> None:
     """On an Arabic page the mark and the line sit at the right, where its lines start."""
-    page = _open(page_factory(width, 900), marked_url, "ar/" + URL)
+    page = _open(page_factory(width, 900), marked_served, "ar/" + URL)
     assert page.locator("body").get_attribute("dir") == "rtl"
     _assert_marked(page, AR_MACHINE, "dotted", rtl=True, width=width)
     _assert_marked(page, AR_STALE, "dashed", rtl=True, width=width)
@@ -445,11 +436,11 @@ def test_marks_mirror_in_arabic(page_factory: Any, marked_url: str, width: int) 
     ids=["en", "ar"],
 )
 def test_marks_print(
-    page_factory: Any, marked_url: str, lang: str, machine: str, stale: str, reviewed: str
+    page_factory: Any, marked_served: str, lang: str, machine: str, stale: str, reviewed: str
 ) -> None:
     """With the print stylesheet (colour printing off or on: the marks are borders, told
     apart by shape and line), the marks and the legend are still there."""
-    page = _open(page_factory(800, 1100), marked_url, f"{lang}/" + URL)
+    page = _open(page_factory(800, 1100), marked_served, f"{lang}/" + URL)
     page.emulate_media(media="print")
     assert page.evaluate("matchMedia('print').matches")
     rtl = lang == "ar"
@@ -460,10 +451,10 @@ def test_marks_print(
     assert page.pdf(format="A4")[:5] == b"%PDF-"  # the page prints at all
 
 
-def test_screen_readers_hear_each_mark_once(page_factory: Any, marked_url: str) -> None:
+def test_screen_readers_hear_each_mark_once(page_factory: Any, marked_served: str) -> None:
     """In the accessibility tree each marked passage starts with its mark's name; the
     legend's samples are not announced (its words are)."""
-    page = _open(page_factory(), marked_url, "en/" + URL)
+    page = _open(page_factory(), marked_served, "en/" + URL)
     snapshot = _passage(page, MACHINE_TEXT).aria_snapshot()
     assert snapshot.splitlines()[:2] == [
         "- paragraph:",

@@ -8,17 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitefixtures import FIRST, REPO, Built
+from tests.support.pages import FIRST
+from tests.support.repo import REPO
+from tests.support.site import Built
 
 TOOL = REPO / "tools" / "ci" / "preview.py"
 FIRST_DIR = FIRST.removesuffix(".md")
 
 
-def test_the_changed_pages_and_nothing_else(mini_site: Built, tmp_path: Path) -> None:
+def test_the_changed_pages_and_nothing_else(mini_built: Built, tmp_path: Path) -> None:
     out = tmp_path / "preview"
     changed = [f"translations/en/{FIRST_DIR}.po", "glossary/ru-en.csv", "docs/index.md"]
     done = subprocess.run(
-        [sys.executable, str(TOOL), "--site", str(mini_site.site), "--out", str(out), *changed],
+        [sys.executable, str(TOOL), "--site", str(mini_built.site), "--out", str(out), *changed],
         capture_output=True,
         text=True,
         check=True,
@@ -32,16 +34,16 @@ def test_the_changed_pages_and_nothing_else(mini_site: Built, tmp_path: Path) ->
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     assert files == sorted([*pages, "index.html"])
     for page in pages:
-        assert (out / page).read_bytes() == (mini_site.site / page).read_bytes()
+        assert (out / page).read_bytes() == (mini_built.site / page).read_bytes()
     assert (out / "assets" / "diptych" / "diptych.css").is_file()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'<a href="{page}">' in index for page in pages)
 
 
-def test_a_glossary_change_alone_builds_no_page(mini_site: Built, tmp_path: Path) -> None:
+def test_a_glossary_change_alone_builds_no_page(mini_built: Built, tmp_path: Path) -> None:
     out = tmp_path / "preview"
     done = subprocess.run(
-        [sys.executable, str(TOOL), "--site", str(mini_site.site), "--out", str(out),
+        [sys.executable, str(TOOL), "--site", str(mini_built.site), "--out", str(out),
          "glossary/ru-en.csv"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip

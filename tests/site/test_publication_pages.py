@@ -13,7 +13,6 @@ import functools
 import http.server
 import json
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,11 +20,14 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from sitefixtures import CATALOGS, FIRST, PAGES, REPO, SECOND, Built, build, write_catalog
-from sitehtml import Element, body, find_all, parse
-from test_html_validity import axe, describe, vnu
 
 from diptych.site.titles import document_title
+from tests.support.catalogs import write_catalog
+from tests.support.external import axe, describe, vnu
+from tests.support.html import Element, body, find_all, parse
+from tests.support.pages import CATALOGS, FIRST, PAGES, SECOND
+from tests.support.project import write_repo_project
+from tests.support.site import Built, build
 
 LANGS = ("ru", "en", "de", "zh", "ar")
 BASE = "/diptych/"  # the path of the project's site_url: error pages link from there
@@ -130,21 +132,13 @@ def article(root: Element) -> Element:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The mini site with the project's mkdocs.yml, its nav (index, statements list,
     dashboard) leaving out the statements and, unintended, о-проекте.md."""
-    root = tmp_path_factory.mktemp("publication") / "сайт"
-    (root / "docs").mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    for rel, page in SITE_PAGES.items():
-        path = root / "docs" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page, encoding="utf-8")
+    root = write_repo_project(tmp_path_factory.mktemp("publication") / "сайт", SITE_PAGES, nav=True)
     for lang, by_page in SITE_CATALOGS.items():
         for rel, entries in by_page.items():
-            write_catalog(root, lang, rel, entries)
+            write_catalog(root, lang, rel, entries, only_listed=True)
     built = build(root)
     assert built.returncode == 0, built.log
     return built
@@ -174,10 +168,10 @@ class _GitHubPages(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def pages_url(site: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pages_served(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     top = tmp_path_factory.mktemp("pages")
-    (top / BASE.strip("/")).symlink_to(site.site, target_is_directory=True)
-    handler = functools.partial(_GitHubPages, directory=str(top), site=site.site)
+    (top / BASE.strip("/")).symlink_to(built.site, target_is_directory=True)
+    handler = functools.partial(_GitHubPages, directory=str(top), site=built.site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -191,12 +185,12 @@ def pages_url(site: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 
 @pytest.mark.parametrize("lang", LANGS[1:])
-def test_each_language_has_its_404(site: Built, lang: str) -> None:
+def test_each_language_has_its_404(built: Built, lang: str) -> None:
     """<lang>/404.html: in its language and direction, Material's interface too, its own
     home linked, the switcher leading to every home. Fails without hooks/not_found.py
     (no such file), without overrides/404.html (Material's English "404 - Not found"),
     or if the hook writes the wrong language's page there."""
-    root = parse(site.page(not_found_path(lang)))
+    root = parse(built.page(not_found_path(lang)))
     html = find_all(root, "html")[0]
     assert html.attrs["lang"] == lang
     assert body(root).attrs["dir"] == ("rtl" if lang == "ar" else "ltr")
@@ -213,12 +207,12 @@ def test_each_language_has_its_404(site: Built, lang: str) -> None:
     assert switcher == [(BASE + HOMES[code], code) for code in LANGS]
 
 
-def test_root_404_is_russian_and_leads_to_every_home(site: Built) -> None:
+def test_root_404_is_russian_and_leads_to_every_home(built: Built) -> None:
     """The root 404.html (what GitHub Pages serves for every missing address): Russian,
     left to right, a link to each language's home named in that language. Fails if any
     language's build overwrites it (mkdocs-static-i18n builds Arabic last: it was the
     Arabic page) or if a link loses its hreflang, lang or dir."""
-    root = parse(site.page("404.html"))
+    root = parse(built.page("404.html"))
     assert find_all(root, "html")[0].attrs["lang"] == "ru"
     assert body(root).attrs["dir"] == "ltr"
     title, words, _ = NOT_FOUND["ru"]
@@ -243,14 +237,19 @@ def test_root_404_is_russian_and_leads_to_every_home(site: Built) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_404_renders_in_its_direction(page_factory: Any, pages_url: str, lang: str) -> None:
+def test_404_renders_in_its_direction(page_factory: Any, pages_served: str, lang: str) -> None:
     """Each language's 404 page, opened at its address: styled (every stylesheet and
     script found at its absolute address: no console error), the heading's text set
     from the right edge in Arabic and from the left elsewhere."""
     page = page_factory()
     missing: list[str] = []
-    page.on("response", lambda r: r.status >= 400 and missing.append(r.url))
-    response = page.goto(pages_url + not_found_path(lang))
+
+    def record(response: Any) -> None:
+        if response.status >= 400:
+            missing.append(response.url)
+
+    page.on("response", record)
+    response = page.goto(pages_served + not_found_path(lang))
     assert response.status == 200
     page.wait_for_load_state("load")
     sides = page.evaluate(
@@ -278,41 +277,41 @@ def test_404_renders_in_its_direction(page_factory: Any, pages_url: str, lang: s
 
 
 def test_a_missing_address_gets_the_russian_404_with_a_way_to_each_home(
-    page_factory: Any, pages_url: str
+    page_factory: Any, pages_served: str
 ) -> None:
     """Served as GitHub Pages serves it: a missing address deep in the English site gets
     the root page (status 404), whose absolute links work from there: the English one
     leads to the English home."""
     page = page_factory()
-    response = page.goto(pages_url + "en/statements/no-such-page/")
+    response = page.goto(pages_served + "en/statements/no-such-page/")
     assert response.status == 404
     assert page.evaluate("document.documentElement.lang") == "ru"
     assert page.locator("article h1").inner_text() == NOT_FOUND["ru"][0]
     page.locator("article a[hreflang=en]").click()
     page.wait_for_load_state("load")
-    assert page.url == pages_url + "en/"
+    assert page.url == pages_served + "en/"
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.foreign == []
 
 
 @pytest.mark.parametrize("lang", ["ru", "en", "ar"])
 def test_no_serious_accessibility_violation_on_404(
-    page_factory: Any, pages_url: str, lang: str
+    page_factory: Any, pages_served: str, lang: str
 ) -> None:
     page = page_factory()
-    page.goto(pages_url + not_found_path(lang))
+    page.goto(pages_served + not_found_path(lang))
     page.wait_for_load_state("load")
     found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in axe(page)]
     assert found == [], json.dumps(found)
 
 
-def test_publication_pages_are_valid_html(site: Built) -> None:
+def test_publication_pages_are_valid_html(built: Built) -> None:
     """The Nu Html Checker on the 404 pages and statements with their way back. (Not
     FIRST: Material's table of contents on a page outside the nav has a label for a
     control that only the nav has, an error that is not this feature's.)"""
-    paths = [site.site / not_found_path(lang) for lang in LANGS]
+    paths = [built.site / not_found_path(lang) for lang in LANGS]
     paths += [
-        site.site / url_of(lang, rel) / "index.html" for lang in LANGS for rel in (SECOND, ATTACK)
+        built.site / url_of(lang, rel) / "index.html" for lang in LANGS for rel in (SECOND, ATTACK)
     ]
     assert all(p.is_file() for p in paths)
     messages = vnu([str(p) for p in paths])
@@ -333,7 +332,7 @@ def test_publication_pages_are_valid_html(site: Built) -> None:
     ],
 )
 def test_every_statement_leads_back_to_the_list(
-    site: Built, lang: str, words: str, arrow: str
+    built: Built, lang: str, words: str, arrow: str
 ) -> None:
     """Above each statement, in each language: one link to that language's list, the
     arrow hidden from screen readers and the line from the search index. Not on the list
@@ -341,7 +340,7 @@ def test_every_statement_leads_back_to_the_list(
     points at another language's list."""
     for rel in (FIRST, SECOND, ATTACK):
         url = url_of(lang, rel)
-        content = article(parse(site.page(url)))
+        content = article(parse(built.page(url)))
         back = find_all(content, "p", cls="dp-back")
         assert len(back) == 1, url
         assert back[0].attrs == {"class": "dp-back", "data-search-exclude": ""}
@@ -353,15 +352,15 @@ def test_every_statement_leads_back_to_the_list(
         assert hidden.attrs == {"aria-hidden": "true"} and text(hidden) == arrow
         assert text(link) == f"{arrow} {words}"
     for rel in ("index.md", LIST, "dashboard.md", "о-проекте.md"):
-        assert find_all(parse(site.page(url_of(lang, rel))), "p", cls="dp-back") == [], rel
+        assert find_all(parse(built.page(url_of(lang, rel))), "p", cls="dp-back") == [], rel
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_back_link_leads_to_the_list(page_factory: Any, pages_url: str, lang: str) -> None:
+def test_back_link_leads_to_the_list(page_factory: Any, pages_served: str, lang: str) -> None:
     """In Chromium: the link sits at the line's inline start (right in Arabic) and opens
     the statements list in the same language."""
     page = page_factory()
-    page.goto(pages_url + quote(url_of(lang, FIRST)))
+    page.goto(pages_served + quote(url_of(lang, FIRST)))
     link = page.locator(".dp-back a")
     line = page.locator(".dp-back").bounding_box()
     box = link.bounding_box()
@@ -371,7 +370,7 @@ def test_back_link_leads_to_the_list(page_factory: Any, pages_url: str, lang: st
         assert abs(line["x"] - box["x"]) < 1
     link.click()
     page.wait_for_load_state("load")
-    assert page.url == pages_url + url_of(lang, LIST)
+    assert page.url == pages_served + url_of(lang, LIST)
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.errors == [] and page.foreign == []
 
@@ -384,17 +383,17 @@ OMITTED = re.compile(
 )
 
 
-def test_statements_left_out_of_the_nav_are_not_reported(site: Built) -> None:
+def test_statements_left_out_of_the_nav_are_not_reported(built: Built) -> None:
     """The statements are left out of the nav on purpose (mkdocs.yml's not_in_nav): no
     INFO line names them, in any language's build. A page left out by mistake is still
     reported, once per language. Fails without not_in_nav (every statement is listed),
     or with `validation: nav: omitted_files` silenced (о-проекте.md is not)."""
     listed = [
         line.removeprefix("  - ")
-        for block in OMITTED.findall(site.log)
+        for block in OMITTED.findall(built.log)
         for line in block.splitlines()
     ]
-    assert listed == ["о-проекте.md"] * len(LANGS), site.log
+    assert listed == ["о-проекте.md"] * len(LANGS), built.log
 
 
 # -- titles ---------------------------------------------------------------------------------
@@ -410,24 +409,24 @@ def test_statements_left_out_of_the_nav_are_not_reported(site: Built) -> None:
         ("ar", "Diptych — البيانات والترجمات", "البيان الأول - Diptych"),
     ],
 )
-def test_titles_name_the_site_once(site: Built, lang: str, home: str, statement: str) -> None:
+def test_titles_name_the_site_once(built: Built, lang: str, home: str, statement: str) -> None:
     """<title>, whole: the home page's title already names the site (in every language,
     Russian where there is no catalog), so the site's name is not added again; a
     statement's title is followed by it. Fails if overrides/main.html appends the name
     to every title ("Diptych — ... - Diptych") or to none."""
     for rel, expected in (("index.md", home), (FIRST, statement)):
-        titles = find_all(parse(site.page(url_of(lang, rel))), "title")
+        titles = find_all(parse(built.page(url_of(lang, rel))), "title")
         assert [text(t) for t in titles] == [expected], rel
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_hostile_title_naming_the_site_stays_text(site: Built, lang: str) -> None:
+def test_a_hostile_title_naming_the_site_stays_text(built: Built, lang: str) -> None:
     """A title with markup that names the site (so the name is not added again) is text
     in <title>, whole, decoded once, no element made; so is the English catalog's
     "</title><script>", which would end the title if it were not escaped. Fails if
     document_title's result or its input is written unescaped (``| e`` or ``striptags``
     dropped in overrides/main.html, or the front matter not escaped by hooks/titles.py)."""
-    [head] = find_all(parse(site.page(url_of(lang, ATTACK))), "head")
+    [head] = find_all(parse(built.page(url_of(lang, ATTACK))), "head")
     [title] = find_all(head, "title")
     assert title.children == []
     assert text(title) == (ATTACK_EN if lang == "en" else ATTACK_TITLE)

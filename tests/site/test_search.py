@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,9 +21,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 import material
 import pytest
 from jinja2.utils import htmlsafe_json_dumps
-from sitefixtures import REPO, Built, build, serve, write_catalog
 
 from diptych.site import search
+from tests.support.catalogs import write_catalog
+from tests.support.project import write_repo_project
+from tests.support.site import Built, build, serve
 
 LANGS = ("ru", "en", "de", "zh", "ar")
 TARGETS = LANGS[1:]
@@ -125,39 +126,28 @@ def _prefix(lang: str) -> str:
     return "" if lang == "ru" else f"{lang}/"
 
 
-def _mkdocs_yml() -> str:
-    """The project's mkdocs.yml without its nav: every page of the mini site is listed."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    head, nav, _ = text.partition("\nnav:\n")
-    assert nav, "mkdocs.yml has no nav section any more: update this test"
-    return head + "\n"
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = tmp_path_factory.mktemp("search")
-    (root / "mkdocs.yml").write_text(_mkdocs_yml(), encoding="utf-8")
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    for rel, text in PAGES.items():
-        (root / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / rel).write_text(text, encoding="utf-8")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    # The project's mkdocs.yml without its nav: every page of the mini site is listed.
+    root = write_repo_project(tmp_path_factory.mktemp("search"), PAGES)
     for lang, pages in TRANSLATIONS.items():
         for rel, entries in pages.items():
-            write_catalog(root, lang, rel, {k: (v, "reviewed") for k, v in entries.items()})
+            reviewed = {k: (v, "reviewed") for k, v in entries.items()}
+            write_catalog(root, lang, rel, reviewed, only_listed=True)
     built = build(root)
     assert built.returncode == 0, built.log
     return built
 
 
 @pytest.fixture(scope="module")
-def site_url(site: Built) -> Iterator[str]:
-    yield from serve(site.site)
+def served(built: Built) -> Iterator[str]:
+    yield from serve(built.site)
 
 
-def _index(site: Built, lang: str) -> dict[str, Any]:
-    path = site.site / _prefix(lang) / "search" / "search_index.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+def _index(built: Built, lang: str) -> dict[str, Any]:
+    path = built.site / _prefix(lang) / "search" / "search_index.json"
+    index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return index
 
 
 def _config_of(html: str) -> dict[str, Any]:
@@ -175,28 +165,30 @@ def _page_config(path: Path) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_language_has_an_index_of_its_own_pages(site: Built, lang: str) -> None:
+def test_each_language_has_an_index_of_its_own_pages(built: Built, lang: str) -> None:
     """Fails if the index is left combined (mkdocs-static-i18n's), or if a language's
     pages are written to another's index. The Chinese weather page, shown in Russian, is
     a page of the Chinese site."""
-    docs = _index(site, lang)["docs"]
+    docs = _index(built, lang)["docs"]
     assert sorted(d["location"] for d in docs) == LOCATIONS
     titles = {d["location"]: d["title"] for d in docs}
     expected = TRANSLATIONS.get(lang, {}).get(KAZAKHSTAN, {}).get("Казахстан", "Казахстан")
     assert titles["kazakhstan/"] == expected
 
 
-def test_no_other_index_is_written(site: Built) -> None:
-    written = sorted(p.relative_to(site.site).as_posix() for p in site.site.rglob("search_index*"))
+def test_no_other_index_is_written(built: Built) -> None:
+    written = sorted(
+        p.relative_to(built.site).as_posix() for p in built.site.rglob("search_index*")
+    )
     expected = sorted(f"{_prefix(lang)}search/search_index.json" for lang in LANGS)
     assert written == expected
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_index_has_its_language_settings(site: Built, lang: str) -> None:
+def test_each_index_has_its_language_settings(built: Built, lang: str) -> None:
     """Its own lunr language, mkdocs.yml's pipeline, Material's separator for the
     language (the Chinese one splits where jieba put zero-width spaces)."""
-    config = _index(site, lang)["config"]
+    config = _index(built, lang)["config"]
     separator = r"[\s\u200b\u3000\-、。，．？！；]+" if lang == "zh" else r"[\s\-]+"
     assert (config["lang"], config["pipeline"], config["separator"]) == (
         [lang],
@@ -205,24 +197,24 @@ def test_each_index_has_its_language_settings(site: Built, lang: str) -> None:
     )
 
 
-def test_chinese_is_split_into_words(site: Built) -> None:
+def test_chinese_is_split_into_words(built: Built) -> None:
     """Material's search plugin splits Chinese with jieba (zero-width spaces); without
     jieba the sentence is one word and no word in its middle is found."""
-    docs = {d["location"]: d for d in _index(site, "zh")["docs"]}
+    docs = {d["location"]: d for d in _index(built, "zh")["docs"]}
     paragraphs = re.findall(r"<p>(.*?)</p>", docs["kazakhstan/"]["text"])
     words = ["", "哈萨克斯坦", "于", "1991", "年", "宣布独立", "。"]  # jieba's
     assert paragraphs[-1].split("\u200b") == words
 
 
-def test_every_page_loads_its_languages_index(site: Built) -> None:
+def test_every_page_loads_its_languages_index(built: Built) -> None:
     """Material's script loads search/search_index.json beside the page's ``base`` and
     resolves results against it: on a page of a target language that is the language's
     root, also on the 404 page of the language (absolute, from site_url). Every page runs
     our worker, which loads Material's. Fails if a target language's page keeps the
     site's root as its base."""
     checked = 0
-    for path in sorted(site.site.rglob("*.html")):
-        rel = path.relative_to(site.site).as_posix()
+    for path in sorted(built.site.rglob("*.html")):
+        rel = path.relative_to(built.site).as_posix()
         first = rel.split("/", 1)[0]
         lang = first if first in TARGETS and "/" in rel else "ru"
         config = _page_config(path)
@@ -234,7 +226,7 @@ def test_every_page_loads_its_languages_index(site: Built) -> None:
         assert worker == f"{root}{WORKERS}/diptych-search.js?material={MATERIAL_WORKER}", rel
         checked += 1
     assert checked > 20
-    assert (site.site / WORKERS / MATERIAL_WORKER).is_file()
+    assert (built.site / WORKERS / MATERIAL_WORKER).is_file()
 
 
 # -- site/search.py on its own ----------------------------------------------------------
@@ -314,46 +306,46 @@ def _search(page: Any, url: str, query: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_query_finds_only_pages_of_the_pages_language(
-    site_url: str, page_factory: Any, lang: str
+    served: str, page_factory: Any, lang: str
 ) -> None:
     """The number is on the Kazakhstan page in every language; before, every language's
     page was found from every page."""
     page = page_factory()
-    found = _search(page, site_url + _prefix(lang), "1991")
+    found = _search(page, served + _prefix(lang), "1991")
     assert found == ["/" + _prefix(lang) + "kazakhstan/"]
     assert page.errors == [] and page.foreign == []
 
 
 @pytest.mark.parametrize("query", ["Казахстана", "Казахстане", "казахстаном"])
 def test_a_russian_inflection_finds_the_other_form(
-    site: Built, site_url: str, page_factory: Any, query: str
+    built: Built, served: str, page_factory: Any, query: str
 ) -> None:
     """The page says "Казахстан" only. Fails without stemming (Material's default), or
     with the index stemmed and the query not (Material makes every word a prefix query,
     which lunr does not stem), or without the words kept beside their stems (the Russian
     stemmer makes "казахста" of "Казахстан" and "казахстан" of "Казахстане")."""
-    text = " ".join(d["title"] + " " + d["text"] for d in _index(site, "ru")["docs"])
+    text = " ".join(d["title"] + " " + d["text"] for d in _index(built, "ru")["docs"])
     assert "Казахстан" in text and not re.search(r"[Кк]азахстан[а-я]", text)
     page = page_factory()
-    assert _search(page, site_url, query) == ["/kazakhstan/"]
+    assert _search(page, served, query) == ["/kazakhstan/"]
     assert page.errors == [] and page.foreign == []
 
 
-def test_a_chinese_word_finds_its_page(site_url: str, page_factory: Any) -> None:
+def test_a_chinese_word_finds_its_page(served: str, page_factory: Any) -> None:
     """宣布 ("declared") stands in the middle of the sentence 哈萨克斯坦于1991年宣布独立。:
     found only where the text is split into words."""
     page = page_factory()
-    assert _search(page, site_url + "zh/", "宣布") == ["/zh/kazakhstan/"]
+    assert _search(page, served + "zh/", "宣布") == ["/zh/kazakhstan/"]
     assert page.errors == [] and page.foreign == []
 
 
-def test_catalog_markup_shows_as_text_in_the_results(site_url: str, page_factory: Any) -> None:
+def test_catalog_markup_shows_as_text_in_the_results(served: str, page_factory: Any) -> None:
     """A page's title with an element (docs/ is untrusted too; a catalog's is withheld),
     and a catalog's text with escaped markup: the results show both as text; no element
     is made of them and no handler runs. Fails if
     hooks/titles.py stops escaping titles (Material inserts result titles as HTML)."""
     page = page_factory()
-    assert _search(page, site_url + "en/", "hostile") == ["/en/hostile/"]
+    assert _search(page, served + "en/", "hostile") == ["/en/hostile/"]
     results = page.locator(".md-search-result__list")
     shown = " ".join(results.inner_text().split())
     assert HOSTILE_TITLE in shown and HOSTILE_TEXT_SHOWN in shown, shown

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
-from sitefixtures import CATALOGS, PAGES, make_site
+
+from tests.support.pages import CATALOGS, PAGES
+from tests.support.project import write_mini_project
 
 
 def _serve_hooks(root: Path) -> LiveReloadServer:
@@ -27,7 +29,7 @@ def _serve_hooks(root: Path) -> LiveReloadServer:
 def test_serve_watches_translations_and_glossary(tmp_path: Path) -> None:
     """Fails when hooks/serve.py is left out of the hooks list in mkdocs.yml (here, the
     mini site's, which has the same list) or stops watching either folder."""
-    root = make_site(tmp_path / "сайт", PAGES, CATALOGS)
+    root = write_mini_project(tmp_path / "сайт", PAGES, CATALOGS)
     (root / "glossary").mkdir()
     (root / "glossary" / "ru-en.csv").write_text("source,target,note\n", encoding="utf-8")
     server = _serve_hooks(root)
@@ -41,7 +43,7 @@ def test_a_folder_not_made_yet_is_named_not_watched(
 ) -> None:
     """A folder that does not exist cannot be watched (the watcher fails when serve
     starts), so it is left out and serve says so. Fails when the hook watches it anyway."""
-    root = make_site(tmp_path / "сайт", PAGES, CATALOGS)
+    root = write_mini_project(tmp_path / "сайт", PAGES, CATALOGS)
     with caplog.at_level(logging.INFO, logger="mkdocs.diptych"):
         server = _serve_hooks(root)
     assert sorted(server._watched_paths) == sorted(

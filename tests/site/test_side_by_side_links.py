@@ -13,15 +13,19 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from sitefixtures import MKDOCS_YML, PAGES, REPO, Built, build, make_site, serve, write_catalog
-from sitehtml import find_all, parse
-from test_html_validity import axe, describe, vnu
 
+from bench.mkdocs_template import mkdocs_yml
 from diptych.footnotes import Footnote, footnotes
 from diptych.judge import body, cell_markdown, reference_definitions
 from diptych.renderer import Renderer
 from diptych.segment import segment
 from diptych.suggestions.form import unit_key
+from tests.support.external import axe, describe, vnu
+from tests.support.html import find_all, parse
+from tests.support.pages import PAGES
+from tests.support.project import Catalogs, write_mini_project
+from tests.support.repo import CONFIG, REPO, hooks
+from tests.support.site import Built, build, serve
 
 PAGE = "сноски.md"
 URL = "сноски/"
@@ -68,31 +72,23 @@ def row_id(text: str, occurrence: int = 1) -> str:
 def project_mkdocs_yml(languages: tuple[str, ...] = ("en", "zh", "ar")) -> str:
     """The mini site's configuration with the project's own markdown_extensions (so the
     heading ids tested are the ones mkdocs.yml configures) and the given languages."""
-    project = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    project = CONFIG.read_text(encoding="utf-8")
     block = re.search(r"^markdown_extensions:\n(?:[ #].*\n|\n)*", project, re.M)
-    mini = re.search(r"^markdown_extensions:\n(?:[ #].*\n|\n)*", MKDOCS_YML, re.M)
+    out = mkdocs_yml(languages, site_name="Мини", hooks=hooks())
+    mini = re.search(r"^markdown_extensions:\n(?:[ #].*\n|\n)*", out, re.M)
     assert block and mini
-    out = MKDOCS_YML.replace(mini.group(0), block.group(0))
-    names = {"en": "English", "zh": "中文", "ar": "العربية"}
-    entries = "".join(
-        f"        - {{locale: {code}, name: {names[code]}, build: true}}\n" for code in languages
-    )
-    out = re.sub(r"(        - \{locale: ru[^\n]*\n)(?:        - [^\n]*\n)*", r"\1" + entries, out)
-    return out.replace("lang: [ru, en, ar]", "lang: [ru, " + ", ".join(languages) + "]")
+    return out.replace(mini.group(0), block.group(0))
 
 
-def make(root: Path, pages: dict[str, str], catalogs: dict[str, dict[str, Any]]) -> Path:
-    make_site(root, pages, {})
+def make(root: Path, pages: dict[str, str], catalogs: Catalogs) -> Path:
     languages = tuple(catalogs)  # the languages with catalogs, in their order
+    write_mini_project(root, pages, catalogs, targets=languages)
     (root / "mkdocs.yml").write_text(project_mkdocs_yml(languages), encoding="utf-8")
-    for lang, by_page in catalogs.items():
-        for rel, entries in by_page.items():
-            write_catalog(root, lang, rel, entries)
     return root
 
 
 @pytest.fixture(scope="module")
-def links_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def links_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     pages = {"index.md": PAGES["index.md"], PAGE: SOURCE}
     root = make(
         tmp_path_factory.mktemp("links") / "сайт",
@@ -105,8 +101,8 @@ def links_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="module")
-def links_url(links_site: Built) -> Any:
-    yield from serve(links_site.site)
+def links_served(links_built: Built) -> Any:
+    yield from serve(links_built.site)
 
 
 def rows(html: str) -> dict[str, str]:
@@ -127,13 +123,13 @@ def ref(number: int, row: str) -> str:
     return f'<sup><a class="footnote-ref" href="#{row}">{number}</a></sup>'
 
 
-def test_a_footnote_reference_links_to_its_definition_row(links_site: Built) -> None:
+def test_a_footnote_reference_links_to_its_definition_row(links_built: Built) -> None:
     """Both columns: each reference is a link to the row of its footnote's text, with
     the page's number; no `[^1]` is left, no footnote list is appended to a cell, no id
     is doubled. Rendering units without the page's footnote definitions (references stay
     `[^1]`), keeping Python-Markdown's `#fn:1` links or its appended list, or keeping the
     references' ids fails this."""
-    html = links_site.page("en/side-by-side/" + URL)
+    html = links_built.page("en/side-by-side/" + URL)
     found = rows(html)
     assert cells(found[row_id(REFS)]) == (
         f'<div class="dp-row dp-kind-paragraph" id="{row_id(REFS)}" data-state="reviewed">'
@@ -155,11 +151,11 @@ def test_a_footnote_reference_links_to_its_definition_row(links_site: Built) -> 
     assert [name for name, n in ids.items() if n > 1] == []
 
 
-def test_the_definition_row_holds_the_footnote_in_both_columns(links_site: Built) -> None:
+def test_the_definition_row_holds_the_footnote_in_both_columns(links_built: Built) -> None:
     """A footnote's row starts with its number in both columns, then its text (Russian and
     translated; a machine one marked as such on its state line). Without the number, or
     with the footnote's own row missing, this fails."""
-    found = rows(links_site.page("en/side-by-side/" + URL))
+    found = rows(links_built.page("en/side-by-side/" + URL))
     assert cells(found[FN1]) == (
         f'<div class="dp-row dp-kind-paragraph dp-row--footnote" id="{FN1}"'
         ' data-state="reviewed">'
@@ -177,7 +173,7 @@ def test_the_definition_row_holds_the_footnote_in_both_columns(links_site: Built
         '<sup class="dp-fn-number">2</sup> Second footnote.</div>'
     )
     # The same in a language with no translation of it: the Russian stands in.
-    found = rows(links_site.page("zh/side-by-side/" + URL))
+    found = rows(links_built.page("zh/side-by-side/" + URL))
     assert cells(found[FN1]).endswith(
         '<div class="dp-tgt dp-fallback" lang="ru" dir="ltr" tabindex="0">'
         '<sup class="dp-fn-number">1</sup> Первая сноска.</div>'
@@ -219,13 +215,13 @@ HEADING_IDS = {
 }
 
 
-def test_heading_ids_read_in_every_language(links_site: Built) -> None:
+def test_heading_ids_read_in_every_language(links_built: Built) -> None:
     """Heading ids in the heading's own script, and the permalink Material adds beside
     each heading leads to it; the mark of machine output (English and Chinese
     subheadings) adds nothing to the id. With Python-Markdown's default slugify the
     Russian, Chinese and Arabic ids are `_1`, `_2`, and this fails."""
     for prefix, expected in HEADING_IDS.items():
-        root = parse(links_site.page(prefix + URL))
+        root = parse(links_built.page(prefix + URL))
         article = find_all(root, "article")[0]
         headings = [n for n in article.iter() if n.tag in ("h1", "h2") and "id" in n.attrs]
         assert [h.attrs["id"] for h in headings] == expected, prefix
@@ -251,14 +247,14 @@ def test_the_judges_renderer_makes_the_same_ids() -> None:
 LABELS = {"en/": "Link to this passage", "ar/": "رابط إلى هذا المقطع"}
 
 
-def test_each_pair_has_a_permalink_to_its_row(links_site: Built) -> None:
+def test_each_pair_has_a_permalink_to_its_row(links_built: Built) -> None:
     """Every row's state line starts with a link to the row itself, labelled in the page's
     language; ids are unique (the repeated paragraph's second row is `-2`) and named by
     the Russian unit, so the same in every language. Dropping the link, pointing it
     elsewhere, or numbering rows by position fails this."""
     by_lang = {}
     for prefix, label in LABELS.items():
-        root = parse(links_site.page(prefix + "side-by-side/" + URL))
+        root = parse(links_built.page(prefix + "side-by-side/" + URL))
         pairs = [r for r in find_all(root, "div", cls="dp-row") if "id" in r.attrs]
         ids = [r.attrs["id"] for r in pairs]
         assert len(ids) == len(set(ids)) == 39  # title, 2 headings, 34 paragraphs, 2 notes
@@ -282,11 +278,11 @@ def test_each_pair_has_a_permalink_to_its_row(links_site: Built) -> None:
     assert ids.index(row_id("Повтор.")) < ids.index(row_id("Повтор.", 2))
 
 
-def test_row_ids_survive_edits_elsewhere(links_site: Built, tmp_path: Path) -> None:
+def test_row_ids_survive_edits_elsewhere(links_built: Built, tmp_path: Path) -> None:
     """The same page with another paragraph edited and one added at the top, rebuilt: the
     rows of the units left alone keep their ids (and their links); only the edited unit's
     row is named anew. Positional ids (`u1`, `u2`...) fail this."""
-    before = list(rows(links_site.page("en/side-by-side/" + URL)))
+    before = list(rows(links_built.page("en/side-by-side/" + URL)))
     edited = SOURCE.replace(
         "# Страница со сносками\n\n", "# Страница со сносками\n\nНовый абзац.\n\n"
     )
@@ -306,17 +302,17 @@ def test_row_ids_survive_edits_elsewhere(links_site: Built, tmp_path: Path) -> N
 
 
 def test_new_pages_are_valid_and_accessible(
-    links_site: Built, links_url: str, page_factory: Any
+    links_built: Built, links_served: str, page_factory: Any
 ) -> None:
     """The Nu Html Checker finds no error on any page of this site (Unicode ids, the
     permalinks, the footnote links), and axe-core no serious or critical violation on
     the side-by-side page at both widths."""
-    pages = sorted(str(p) for p in links_site.site.rglob("*.html"))
+    pages = sorted(str(p) for p in links_built.site.rglob("*.html"))
     messages = vnu(pages)
     assert messages == [], describe(messages)
     for width in (1400, 390):
         page = page_factory(width, 900)
-        page.goto(links_url + quote("en/side-by-side/" + URL))
+        page.goto(links_served + quote("en/side-by-side/" + URL))
         page.wait_for_load_state("load")
         found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in axe(page)]
         assert found == [], (width, found)
@@ -340,13 +336,13 @@ def in_view(page: Any, selector: str) -> dict[str, bool]:
 
 
 def test_clicking_a_footnote_reference_scrolls_to_its_row(
-    links_url: str, page_factory: Any
+    links_served: str, page_factory: Any
 ) -> None:
     """Chromium, 1400 px: the footnote's row is out of sight; a click on the reference in
     the translation brings it into view below the fixed header and makes it the target.
     A reference left as text, or linked to `#fn:1` (no such element here), fails."""
     page = page_factory(1400, 900)
-    page.goto(links_url + quote("en/side-by-side/" + URL))
+    page.goto(links_served + quote("en/side-by-side/" + URL))
     page.wait_for_load_state("load")
     assert in_view(page, "#" + FN1) == {"below_header": True, "on_screen": False, "target": False}
     page.locator(f"#{row_id(REFS)} .dp-tgt a.footnote-ref").first.click()
@@ -358,14 +354,14 @@ def test_clicking_a_footnote_reference_scrolls_to_its_row(
 
 @pytest.mark.parametrize("width", [1400, 390])
 def test_the_permalink_is_visible_and_leads_to_its_pair(
-    links_url: str, page_factory: Any, width: int
+    links_served: str, page_factory: Any, width: int
 ) -> None:
     """Chromium at a desktop and a phone width: each pair's permalink is shown (not on
     hover only), inside the page's width, and following it makes its pair the target.
     Hiding it (display: none, or transparent until pointed at) or letting it overflow
     fails."""
     page = page_factory(width, 900)
-    page.goto(links_url + quote("en/side-by-side/" + URL))
+    page.goto(links_served + quote("en/side-by-side/" + URL))
     page.wait_for_load_state("load")
     for row in (row_id("Сноски"), row_id(REFS), FN2):
         link = page.locator(f"#{row} .dp-permalink")

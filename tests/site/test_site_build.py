@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from sitefixtures import FIRST, REPO_URL, SECOND, SITE_URL, Built
-from sitehtml import body, element_with_text, find_all, parse
-
 from diptych.suggestions.form import form_url
+from tests.support.html import body, element_with_text, find_all, parse
+from tests.support.pages import FIRST, SECOND
+from tests.support.site import REPO_URL, SITE_URL, Built
 
 FIRST_URL = "statements/2023-03-01-первое-заявление/"
 SECOND_URL = "statements/2023-05-09-второе-заявление/"
@@ -27,26 +27,26 @@ def msgstr_line(path: Path, msgid: str) -> int:
     return next(n for n in range(start, len(lines)) if lines[n].startswith("msgstr")) + 1
 
 
-def test_every_language_builds_every_page(mini_site: Built) -> None:
+def test_every_language_builds_every_page(mini_built: Built) -> None:
     for prefix in ("", "en/", "ar/"):
         for url in ("", FIRST_URL, SECOND_URL, "о-проекте/", "dashboard/"):
-            assert (mini_site.site / prefix / url / "index.html").is_file(), prefix + url
+            assert (mini_built.site / prefix / url / "index.html").is_file(), prefix + url
     for prefix in ("en/", "ar/"):
         for url in ("", FIRST_URL, SECOND_URL, "о-проекте/", "dashboard/"):
-            assert (mini_site.site / prefix / "side-by-side" / url / "index.html").is_file()
-    assert not (mini_site.site / "side-by-side").exists()  # no pair view of Russian with itself
+            assert (mini_built.site / prefix / "side-by-side" / url / "index.html").is_file()
+    assert not (mini_built.site / "side-by-side").exists()  # no pair view of Russian with itself
 
 
-def test_html_lang_and_direction(mini_site: Built) -> None:
+def test_html_lang_and_direction(mini_built: Built) -> None:
     for prefix, lang, direction in (("", "ru", "ltr"), ("en/", "en", "ltr"), ("ar/", "ar", "rtl")):
-        html = mini_site.page(prefix + FIRST_URL)
+        html = mini_built.page(prefix + FIRST_URL)
         root = parse(html)
         assert find_all(root, "html")[0].attrs["lang"] == lang
         assert body(root).attrs["dir"] == direction
 
 
-def test_translated_text_replaces_the_russian(mini_site: Built) -> None:
-    html = mini_site.page("en/" + FIRST_URL)
+def test_translated_text_replaces_the_russian(mini_built: Built) -> None:
+    html = mini_built.page("en/" + FIRST_URL)
     assert "A reviewed paragraph about peace." in html
     assert "Проверенный абзац о мире." not in html
     assert "<title>First statement - Мини</title>" in html
@@ -54,42 +54,42 @@ def test_translated_text_replaces_the_russian(mini_site: Built) -> None:
     assert "A stale paragraph about the sea." in html  # stale: its new machine text
 
 
-def test_missing_unit_is_russian_marked_lang_ru(mini_site: Built) -> None:
-    root = parse(mini_site.page("en/" + FIRST_URL))
+def test_missing_unit_is_russian_marked_lang_ru(mini_built: Built) -> None:
+    root = parse(mini_built.page("en/" + FIRST_URL))
     for text in ("Пропущенный абзац о горах.", "Пункт списка о полях"):
         element = element_with_text(root, text)
         assert element.inherited("lang") == "ru", text
     # In a right-to-left page the Russian block also says it runs left to right.
-    root = parse(mini_site.page("ar/" + FIRST_URL))
+    root = parse(mini_built.page("ar/" + FIRST_URL))
     element = element_with_text(root, "Машинный абзац о погоде.")
     assert element.attrs["lang"] == "ru"
     assert element.attrs["dir"] == "ltr"
     assert element_with_text(root, "البيان الأول").inherited("lang") == "ar"
 
 
-def test_untranslated_title_is_marked(mini_site: Built) -> None:
-    root = parse(mini_site.page("ar/" + SECOND_URL))
+def test_untranslated_title_is_marked(mini_built: Built) -> None:
+    root = parse(mini_built.page("ar/" + SECOND_URL))
     h1 = find_all(root, "h1")
     assert len(h1) == 1
     assert h1[0].all_text() == "Второе заявление"
     assert find_all(h1[0], "span")[0].attrs == {"lang": "ru", "dir": "ltr"}
 
 
-def test_markup_error_entry_is_never_shown(mini_site: Built) -> None:
-    for path in mini_site.site.rglob("*.html"):
+def test_markup_error_entry_is_never_shown(mini_built: Built) -> None:
+    for path in mini_built.site.rglob("*.html"):
         assert "BROKEN" not in path.read_text(encoding="utf-8"), path
-    root = parse(mini_site.page("en/" + FIRST_URL))
+    root = parse(mini_built.page("en/" + FIRST_URL))
     assert (
         element_with_text(root, "Абзац со сломанной разметкой о реках.").inherited("lang") == "ru"
     )
 
 
-def test_hreflang_alternates_on_every_page(mini_site: Built) -> None:
+def test_hreflang_alternates_on_every_page(mini_built: Built) -> None:
     """Every page links its versions with hreflang (the switcher); no link rel=alternate in
     its head but its language's Atom feed, which lies at the site's root: Material fetches
     the sitemap.xml beside each alternate's address."""
-    for path in mini_site.site.rglob("index.html"):
-        if path.parent == mini_site.site / "search":
+    for path in mini_built.site.rglob("index.html"):
+        if path.parent == mini_built.site / "search":
             continue
         root = parse(path.read_text(encoding="utf-8"))
         lang = find_all(root, "html")[0].attrs["lang"]
@@ -103,8 +103,8 @@ def test_hreflang_alternates_on_every_page(mini_site: Built) -> None:
         assert langs == {"ru", "en", "ar"}, path
 
 
-def test_sitemap_lists_alternates(mini_site: Built) -> None:
-    sitemap = (mini_site.site / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_lists_alternates(mini_built: Built) -> None:
+    sitemap = (mini_built.site / "sitemap.xml").read_text(encoding="utf-8")
     block = re.search(
         rf"<url>\s*<loc>{re.escape(SITE_URL + 'en/' + q(FIRST_URL))}</loc>.*?</url>", sitemap, re.S
     )
@@ -123,8 +123,8 @@ def test_sitemap_lists_alternates(mini_site: Built) -> None:
         assert link in pair.group(0)
 
 
-def test_language_switcher_stays_on_the_page(mini_site: Built) -> None:
-    root = parse(mini_site.page("en/" + FIRST_URL))
+def test_language_switcher_stays_on_the_page(mini_built: Built) -> None:
+    root = parse(mini_built.page("en/" + FIRST_URL))
     links = {
         a.attrs["hreflang"]: a.attrs["href"] for a in find_all(root, "a", cls="md-select__link")
     }
@@ -133,7 +133,7 @@ def test_language_switcher_stays_on_the_page(mini_site: Built) -> None:
         "en": "./",
         "ar": "../../../ar/" + q(FIRST_URL),
     }
-    root = parse(mini_site.page("ar/side-by-side/" + FIRST_URL))
+    root = parse(mini_built.page("ar/side-by-side/" + FIRST_URL))
     links = {
         a.attrs["hreflang"]: a.attrs["href"] for a in find_all(root, "a", cls="md-select__link")
     }
@@ -141,8 +141,8 @@ def test_language_switcher_stays_on_the_page(mini_site: Built) -> None:
     assert links["ru"] == "../../../../" + q(FIRST_URL)
 
 
-def test_banner_counts(mini_site: Built) -> None:
-    root = parse(mini_site.page("en/" + FIRST_URL))
+def test_banner_counts(mini_built: Built) -> None:
+    root = parse(mini_built.page("en/" + FIRST_URL))
     banner = find_all(root, "aside", cls="dp-banner")
     assert len(banner) == 1
     counts = {
@@ -157,12 +157,12 @@ def test_banner_counts(mini_site: Built) -> None:
         "Compare with the original side by side"
     )
     # A fully reviewed page has no banner.
-    assert not find_all(parse(mini_site.page("en/" + SECOND_URL)), "aside", cls="dp-banner")
+    assert not find_all(parse(mini_built.page("en/" + SECOND_URL)), "aside", cls="dp-banner")
 
 
-def test_side_by_side_rows_states_and_links(mini_site: Built) -> None:
-    catalog_path = mini_site.root / "translations" / "en" / FIRST.replace(".md", ".po")
-    root = parse(mini_site.page("en/side-by-side/" + FIRST_URL))
+def test_side_by_side_rows_states_and_links(mini_built: Built) -> None:
+    catalog_path = mini_built.root / "translations" / "en" / FIRST.replace(".md", ".po")
+    root = parse(mini_built.page("en/side-by-side/" + FIRST_URL))
     rows = [r for r in find_all(root, "div", cls="dp-row") if "dp-row--head" not in r.classes()]
     assert [r.attrs["data-state"] for r in rows] == [
         "reviewed",
@@ -202,8 +202,8 @@ def test_side_by_side_rows_states_and_links(mini_site: Built) -> None:
     assert not find_all(absent, "a", cls="dp-suggest")  # no entry to open yet
 
 
-def test_side_by_side_arabic_directions(mini_site: Built) -> None:
-    root = parse(mini_site.page("ar/side-by-side/" + FIRST_URL))
+def test_side_by_side_arabic_directions(mini_built: Built) -> None:
+    root = parse(mini_built.page("ar/side-by-side/" + FIRST_URL))
     rows = [r for r in find_all(root, "div", cls="dp-row") if "dp-row--head" not in r.classes()]
     title = rows[0]
     tgt = find_all(title, "div", cls="dp-tgt")[0]
@@ -212,21 +212,21 @@ def test_side_by_side_arabic_directions(mini_site: Built) -> None:
     assert (other.attrs["lang"], other.attrs["dir"]) == ("ru", "ltr")
 
 
-def test_links_inside_units_work_from_the_side_by_side_page(mini_site: Built) -> None:
-    root = parse(mini_site.page("en/side-by-side/" + SECOND_URL))
+def test_links_inside_units_work_from_the_side_by_side_page(mini_built: Built) -> None:
+    root = parse(mini_built.page("en/side-by-side/" + SECOND_URL))
     hrefs = [a.attrs["href"] for a in find_all(root, "a") if a.all_text() in ("link", "ссылкой")]
     assert hrefs == [f"../../../{q('о-проекте')}/", f"../../../{q('о-проекте')}/"]
-    target = mini_site.site / "en" / "side-by-side" / "statements" / "x"
+    target = mini_built.site / "en" / "side-by-side" / "statements" / "x"
     assert (target.parent.parent.parent / "о-проекте" / "index.html").is_file()
 
 
-def test_meta_description_is_escaped(mini_site: Built) -> None:
-    html = mini_site.page("en/" + FIRST_URL)
+def test_meta_description_is_escaped(mini_built: Built) -> None:
+    html = mini_built.page("en/" + FIRST_URL)
     assert '<meta name="description" content="A short description, said &#34;first&#34;.">' in html
 
 
-def test_statements_listed_by_date_in_the_readers_language(mini_site: Built) -> None:
-    root = parse(mini_site.page("en/"))
+def test_statements_listed_by_date_in_the_readers_language(mini_built: Built) -> None:
+    root = parse(mini_built.page("en/"))
     items = find_all(root, "li", cls="dp-statement")
     assert [i.all_text() for i in items] == [
         "9 May 2023Second statement",
@@ -234,15 +234,15 @@ def test_statements_listed_by_date_in_the_readers_language(mini_site: Built) -> 
     ]
     assert find_all(items[0], "a")[0].attrs["href"] == q(SECOND_URL)
     assert find_all(items[0], "time")[0].attrs["datetime"] == "2023-05-09"
-    root = parse(mini_site.page("ar/"))
+    root = parse(mini_built.page("ar/"))
     titles = find_all(root, "p", cls="dp-statement__title")
     assert titles[0].all_text() == "Второе заявление"
     assert find_all(titles[0], "span")[0].attrs["lang"] == "ru"
     assert titles[1].all_text() == "البيان الأول"
 
 
-def test_dashboard_counts(mini_site: Built) -> None:
-    root = parse(mini_site.page("dashboard/"))
+def test_dashboard_counts(mini_built: Built) -> None:
+    root = parse(mini_built.page("dashboard/"))
     row = find_all(root, "tr", data_page=FIRST, data_lang="en")[0]
     numbers = [int(td.attrs["data-count"]) for td in find_all(row, "td")]
     # reviewed, edited, machine, stale, withheld, missing, and the page's units
@@ -251,12 +251,12 @@ def test_dashboard_counts(mini_site: Built) -> None:
     assert [int(td.attrs["data-count"]) for td in find_all(row, "td")] == [1, 0, 0, 0, 0, 8, 9]
 
 
-def test_no_request_to_another_host(mini_site: Built) -> None:
+def test_no_request_to_another_host(mini_built: Built) -> None:
     """Nothing is loaded from elsewhere; links elsewhere are only plain links to the
     repository (GitHub edit links) and hreflang/canonical addresses of the site itself."""
     site_host = urlsplit(SITE_URL).netloc
     repo_host = urlsplit(REPO_URL).netloc
-    for path in mini_site.site.rglob("*.html"):
+    for path in mini_built.site.rglob("*.html"):
         for node in parse(path.read_text(encoding="utf-8")).iter():
             for name in ("src", "href", "srcset", "data", "poster", "action"):
                 value = node.attrs.get(name)
@@ -271,18 +271,18 @@ def test_no_request_to_another_host(mini_site: Built) -> None:
                     assert host == site_host, (path, value)
                     continue
                 raise AssertionError(f"{path}: <{node.tag} {name}={value}> reaches {host}")
-    for path in mini_site.site.rglob("*.css"):
+    for path in mini_built.site.rglob("*.css"):
         if "diptych" in path.parts or "stylesheets" in path.parts:
             assert "@import url(http" not in path.read_text(encoding="utf-8")
 
 
-def test_search_indexes_one_per_language_with_russian_stemming(mini_site: Built) -> None:
+def test_search_indexes_one_per_language_with_russian_stemming(mini_built: Built) -> None:
     """Each language's pages search only that language's index (hooks/search_languages.py),
     whose locations are relative to that language's home; side-by-side views are not
     indexed. Units without a translation show (and are found) in Russian."""
     found = {}
     for lang in ("ru", "en", "ar"):
-        folder = mini_site.site if lang == "ru" else mini_site.site / lang
+        folder = mini_built.site if lang == "ru" else mini_built.site / lang
         index = json.loads((folder / "search" / "search_index.json").read_text("utf-8"))
         pages = [doc for doc in index["docs"] if "#" not in doc["location"]]
         found[lang] = (
@@ -301,5 +301,5 @@ def test_search_indexes_one_per_language_with_russian_stemming(mini_site: Built)
         lang: ([lang], stemmed, list(zip(pages, names, strict=True)))
         for lang, names in titles.items()
     }
-    lunr = mini_site.site / "assets" / "javascripts" / "lunr" / "min"
+    lunr = mini_built.site / "assets" / "javascripts" / "lunr" / "min"
     assert (lunr / "lunr.ru.min.js").is_file()

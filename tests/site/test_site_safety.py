@@ -7,8 +7,6 @@ import logging
 from pathlib import Path
 
 import pytest
-from sitefixtures import PAGES, Built, build, make_site
-from sitehtml import element_with_text, find_all, parse
 
 from diptych.judge import Judge, field_problems
 from diptych.languages import LANGUAGES
@@ -16,6 +14,10 @@ from diptych.renderer import Renderer
 from diptych.segment import segment, segment_file
 from diptych.site.pair import EditLinks, side_by_side
 from diptych.site.views import build_view
+from tests.support.html import element_with_text, find_all, parse
+from tests.support.pages import PAGES
+from tests.support.project import write_mini_project
+from tests.support.site import build
 
 UNSAFE = {
     "en": {
@@ -32,13 +34,13 @@ UNSAFE = {
 
 
 @pytest.fixture(scope="module")
-def unsafe_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def unsafe_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pages = {"index.md": PAGES["index.md"]}
-    return make_site(tmp_path_factory.mktemp("unsafe") / "сайт", pages, UNSAFE)
+    return write_mini_project(tmp_path_factory.mktemp("unsafe") / "сайт", pages, UNSAFE)
 
 
-def test_unsafe_translation_falls_back_with_a_warning(unsafe_site: Path) -> None:
-    built = build(unsafe_site, strict=False)
+def test_unsafe_translation_falls_back_with_a_warning(unsafe_project: Path) -> None:
+    built = build(unsafe_project, strict=False)
     assert built.returncode == 0, built.log
     for path in built.site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -47,7 +49,7 @@ def test_unsafe_translation_falls_back_with_a_warning(unsafe_site: Path) -> None
     root = parse(built.page("en/"))
     assert element_with_text(root, "Добро пожаловать на тестовый сайт.").inherited("lang") == "ru"
     assert "<title>Мини-сайт - Мини</title>" in built.page("en/")  # the title fell back too
-    po = (unsafe_site / "translations" / "en" / "index.po").read_text(encoding="utf-8")
+    po = (unsafe_project / "translations" / "en" / "index.po").read_text(encoding="utf-8")
     lines = po.splitlines()
     line = next(n for n, text in enumerate(lines, 1) if text.startswith('msgstr "Welcome')) - 1
     assert f"translations/en/index.po:{line}: translation not published" in built.log
@@ -57,8 +59,8 @@ def test_unsafe_translation_falls_back_with_a_warning(unsafe_site: Path) -> None
     assert states == ["unsafe", "reviewed", "unsafe"]
 
 
-def test_unsafe_translation_fails_a_strict_build(unsafe_site: Path, tmp_path: Path) -> None:
-    built = build(unsafe_site, strict=True, site_dir=tmp_path / "site")
+def test_unsafe_translation_fails_a_strict_build(unsafe_project: Path, tmp_path: Path) -> None:
+    built = build(unsafe_project, strict=True, site_dir=tmp_path / "site")
     assert built.returncode != 0
     assert "translation not published" in built.log
 

@@ -14,20 +14,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from sitefixtures import (
-    ABOUT,
-    CATALOGS,
-    FIRST,
-    MKDOCS_YML,
-    PAGES,
-    REPO,
-    SECOND,
-    SITE_URL,
-    build,
-    make_site,
-)
 
 from diptych.site.lastmod import changed, last_commits, page_date
+from tests.support.pages import ABOUT, CATALOGS, FIRST, PAGES, SECOND
+from tests.support.project import write_mini_project
+from tests.support.repo import REPO
+from tests.support.site import SITE_URL, build
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 HOOK = "hooks/sitemap_dates.py"
@@ -58,15 +50,6 @@ def git(root: Path, *args: str, date: str | None = None) -> None:
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
-def mkdocs_yml() -> str:
-    """The mini site's configuration with this hook, as the project's mkdocs.yml has it."""
-    if HOOK in MKDOCS_YML:
-        return MKDOCS_YML
-    text = MKDOCS_YML.replace("  - hooks/serve.py\n", f"  - {HOOK}\n  - hooks/serve.py\n")
-    assert HOOK in text
-    return text
-
-
 def lastmods(sitemap: Path) -> dict[str, str | None]:
     root = ET.parse(sitemap).getroot()
     found: dict[str, str | None] = {}
@@ -83,13 +66,13 @@ def url(path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dated_sitemap(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pages = {
         **PAGES,
         HOSTILE: '---\ntitle: Враждебная дата\ndate: "14.03.2022</lastmod><x>"\n---\n\nТекст.\n',
     }
-    root = make_site(tmp_path_factory.mktemp("sitemap") / "сайт", pages, CATALOGS)
-    (root / "mkdocs.yml").write_text(mkdocs_yml(), encoding="utf-8")
+    # The mini project runs the project's hooks, this one among them.
+    root = write_mini_project(tmp_path_factory.mktemp("sitemap") / "сайт", pages, CATALOGS)
     git(root, "init", "--quiet")
     (first, _), (second, about), (third, catalog) = COMMITS.items()
     git(root, "add", "--all")
@@ -115,7 +98,7 @@ def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built.site / "sitemap.xml"
 
 
-def test_each_page_in_each_language_has_its_own_date(dated_site: Path) -> None:
+def test_each_page_in_each_language_has_its_own_date(dated_sitemap: Path) -> None:
     first, second = FIRST[:-3] + "/", SECOND[:-3] + "/"
     about, hostile, new = ABOUT[:-3] + "/", HOSTILE[:-3] + "/", NEW[:-3] + "/"
     expected = {
@@ -159,11 +142,11 @@ def test_each_page_in_each_language_has_its_own_date(dated_site: Path) -> None:
         url("ar/side-by-side/dashboard/"): "2023-01-10",
         url("ar/side-by-side/" + new): "2025-01-02",
     }
-    assert lastmods(dated_site) == expected
+    assert lastmods(dated_sitemap) == expected
 
 
-def test_the_hostile_date_stays_out_of_the_sitemap(dated_site: Path) -> None:
-    text = dated_site.read_text(encoding="utf-8")
+def test_the_hostile_date_stays_out_of_the_sitemap(dated_sitemap: Path) -> None:
+    text = dated_sitemap.read_text(encoding="utf-8")
     assert "<x>" not in text and "14.03.2022" not in text
     assert re.findall(r"<lastmod>([^<]*)</lastmod>", text) == re.findall(
         r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", text

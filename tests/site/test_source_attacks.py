@@ -29,11 +29,14 @@ import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
-from sitefixtures import REPO, Built
-from sitehtml import Element, find_all, parse
+
+from tests.support.html import Element, find_all, parse
+from tests.support.repo import REPO
+from tests.support.site import Built
 
 SITE_NAME = "Diptych"
 LANGS = ("ru", "en", "de", "zh", "ar")
@@ -162,7 +165,7 @@ def _diptych(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @dataclass
-class Site:
+class Attacked:
     built: Built
 
     def page(self, lang: str, rel: str, *, pair: bool = False) -> Element:
@@ -184,14 +187,14 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Attacked:
     root = _make(tmp_path_factory.mktemp("source-attacks"), PAGES)
     for lang in TRANSLATED:
         done = _diptych(root, "translate", "--engine", "pseudo", "--to", lang, "-q")
         assert done.returncode == 0, done.stdout + done.stderr
     built = _build(root)
     assert built.returncode == 0, built.log
-    return Site(built)
+    return Attacked(built)
 
 
 def _text(element: Element) -> str:
@@ -213,14 +216,14 @@ def _active(root: Element) -> list[str]:
 # -- everything, everywhere ------------------------------------------------------------
 
 
-def test_no_payload_is_live_anywhere(site: Site) -> None:
+def test_no_payload_is_live_anywhere(built: Attacked) -> None:
     """Every built page, the search index and the sitemap: no event handler, no script
     that a payload made, in any language. Fails if any one of the escapes the tests below
     name is undone (hooks/titles.py's on_env, its TEXT_FIELDS or tags, listing.py,
     page_parts.py, pair.py's heading or front-matter rows)."""
-    outputs = sorted(site.built.site.rglob("*"))
+    outputs = sorted(built.built.site.rglob("*"))
     pages = [p for p in outputs if p.suffix == ".html"]
-    assert len({p.relative_to(site.built.site).parts[0] for p in pages}) > len(LANGS)
+    assert len({p.relative_to(built.built.site).parts[0] for p in pages}) > len(LANGS)
     for path in pages:
         assert _active(parse(path.read_text(encoding="utf-8"))) == [], path
     for path in (p for p in outputs if p.name == "search_index.json"):
@@ -246,7 +249,7 @@ def test_no_payload_is_live_anywhere(site: Site) -> None:
     ],
 )
 def test_title_and_description_in_the_head(
-    site: Site, lang: str, rel: str, title: str, description: str
+    built: Attacked, lang: str, rel: str, title: str, description: str
 ) -> None:
     """<title> and <meta name=description> hold the decoded text exactly, escaped once.
     Fails if overrides/main.html escapes page.meta.title or .description without
@@ -254,82 +257,82 @@ def test_title_and_description_in_the_head(
     hooks/titles.py's on_env does not escape them (main.html's striptags then eats
     '<b ...>' and the text is lost; without striptags either, '</title><script>' would
     end the title and run)."""
-    root = site.page(lang, rel)
+    root = built.page(lang, rel)
     titles = find_all(root, "title")
     assert len(titles) == 1 and not titles[0].children, rel
-    assert {_text(titles[0])} <= {f"{t} - {SITE_NAME}" for t in site.shown(lang, rel, title)}
+    assert {_text(titles[0])} <= {f"{t} - {SITE_NAME}" for t in built.shown(lang, rel, title)}
     meta = [m.attrs["content"] for m in find_all(root, "meta", name="description")]
-    assert len(meta) == 1 and meta[0] in site.shown(lang, rel, description)
+    assert len(meta) == 1 and meta[0] in built.shown(lang, rel, description)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_header_and_navigation_show_titles_as_text(site: Site, lang: str) -> None:
+def test_header_and_navigation_show_titles_as_text(built: Attacked, lang: str) -> None:
     """Material writes page.meta.title into the header and page.title into the
     navigation as HTML. Fails if hooks/titles.py's on_env does not escape front-matter
     titles (or the hook is missing from mkdocs.yml)."""
-    home = site.page(lang, "index.md")
+    home = built.page(lang, "index.md")
     nav = [
         " ".join("".join(span.text).split())
         for link in find_all(home, "a", cls="md-nav__link")
         for span in find_all(link, "span", cls="md-ellipsis")
     ]
     for rel, title in ((ESCAPES, ESCAPED_TITLE), (PLAIN, PLAIN_TITLE), (BREAKOUT, BREAKOUT_TITLE)):
-        shown = site.shown(lang, rel, title)
+        shown = built.shown(lang, rel, title)
         topic = find_all(
-            site.page(lang, rel), "div", cls="md-header__topic", data_md_component="header-topic"
+            built.page(lang, rel), "div", cls="md-header__topic", data_md_component="header-topic"
         )
         assert len(topic) == 1 and not find_all(topic[0], "span")[0].children, rel
         assert _text(topic[0]) in shown, rel
         assert [t for t in nav if t in shown], (rel, nav)
 
 
-def _search_docs(site: Site, lang: str) -> list[dict[str, str]]:
+def _search_docs(built: Attacked, lang: str) -> list[dict[str, Any]]:
     """The entries of ``lang``'s search index (hooks/search_languages.py: one per
     language, locations relative to the language's root)."""
-    folder = site.built.site if lang == "ru" else site.built.site / lang
+    folder = built.built.site if lang == "ru" else built.built.site / lang
     index = json.loads((folder / "search" / "search_index.json").read_text("utf-8"))
     return list(index["docs"])
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_subtitle_status_and_tags(site: Site, lang: str) -> None:
+def test_subtitle_status_and_tags(built: Attacked, lang: str) -> None:
     """Other front-matter fields Material writes as HTML: the navigation's subtitle and
     status (a class name) and the search index's tags. Fails if hooks/titles.py leaves
     ``subtitle`` or ``status`` out of TEXT_FIELDS, or does not escape ``tags`` (the
     search script inserts tags as HTML too)."""
-    root = site.page(lang, BREAKOUT)
+    root = built.page(lang, BREAKOUT)
     subtitles = {_text(s) for s in find_all(root, "small") if s.parent and s.parent.tag == "span"}
     assert SUBTITLE in subtitles
     classes = [s.attrs["class"] for s in find_all(root, "span", cls="md-status")]
     assert classes and set(classes) == {f"md-status md-status--{STATUS}"}, classes
-    docs = [d for d in _search_docs(site, lang) if d["location"] == "breakout/"]
+    docs = [d for d in _search_docs(built, lang) if d["location"] == "breakout/"]
     assert docs and all(d["tags"] == [html.escape(TAG)] for d in docs), docs
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_index_titles_are_html_text(site: Site, lang: str) -> None:
+def test_search_index_titles_are_html_text(built: Attacked, lang: str) -> None:
     """Material's search script inserts each result's title as HTML: the index holds the
     title escaped, exactly once. Fails if hooks/titles.py does not escape ``title``
     (Material's search plugin copies page.meta.title into the index as it is)."""
-    docs = _search_docs(site, lang)
+    docs = _search_docs(built, lang)
     for rel, title in ((ESCAPES, ESCAPED_TITLE), (PLAIN, PLAIN_TITLE), (BREAKOUT, BREAKOUT_TITLE)):
         location = rel[:-3] + "/"
         titles = [d["title"] for d in docs if d["location"] == location]
         assert titles, location
         for value in titles:
             assert not parse(value).children, value  # text only, no element
-            assert html.unescape(value) in site.shown(lang, rel, title), value
+            assert html.unescape(value) in built.shown(lang, rel, title), value
 
 
 # -- the project's own HTML --------------------------------------------------------------
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_statements_list_and_dashboard(site: Site, lang: str) -> None:
+def test_statements_list_and_dashboard(built: Attacked, lang: str) -> None:
     """The statements list (hooks/lists.py, site/listing.py) shows titles and leads as
     text; the dashboard shows page titles as text. Fails if listing.py's ``_text`` or
     ``_titled`` stops escaping."""
-    items = find_all(site.page(lang, "index.md"), "li", cls="dp-statement")
+    items = find_all(built.page(lang, "index.md"), "li", cls="dp-statement")
     texts = [_text(i) for i in items]
     for rel, title, description in (
         (ESCAPES, ESCAPED_TITLE, ESCAPED_DESCRIPTION),
@@ -338,32 +341,34 @@ def test_statements_list_and_dashboard(site: Site, lang: str) -> None:
         assert any(
             t in text and d in text
             for text in texts
-            for t in site.shown(lang, rel, title)
-            for d in site.shown(lang, rel, description)
+            for t in built.shown(lang, rel, title)
+            for d in built.shown(lang, rel, description)
         ), (rel, texts)
-    rows = find_all(site.page(lang, "dashboard.md"), "tr")
+    rows = find_all(built.page(lang, "dashboard.md"), "tr")
     names = {_text(r.children[0]) for r in rows if r.attrs.get("data-page") == ESCAPES}
     assert names and names <= {
-        t for code in LANGS for t in site.shown(code, ESCAPES, ESCAPED_TITLE)
+        t for code in LANGS for t in built.shown(code, ESCAPES, ESCAPED_TITLE)
     }
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_article_header(site: Site, lang: str) -> None:
+def test_article_header(built: Attacked, lang: str) -> None:
     """A dated page's header (hooks/page_header.py, site/page_parts.py): title and lead
     as text. Fails if page_parts' ``_marked`` stops escaping."""
     for rel, title, description in (
         (ESCAPES, ESCAPED_TITLE, ESCAPED_DESCRIPTION),
         (PLAIN, PLAIN_TITLE, PLAIN_DESCRIPTION),
     ):
-        head = find_all(site.page(lang, rel), "header", cls="dp-article-head")
+        head = find_all(built.page(lang, rel), "header", cls="dp-article-head")
         assert len(head) == 1, rel
-        assert _text(find_all(head[0], "h1")[0]) in site.shown(lang, rel, title)
-        assert _text(find_all(head[0], "p", cls="dp-lead")[0]) in site.shown(lang, rel, description)
+        assert _text(find_all(head[0], "h1")[0]) in built.shown(lang, rel, title)
+        assert _text(find_all(head[0], "p", cls="dp-lead")[0]) in built.shown(
+            lang, rel, description
+        )
 
 
 @pytest.mark.parametrize("lang", TARGETS)
-def test_side_by_side_heading_and_front_matter_rows(site: Site, lang: str) -> None:
+def test_side_by_side_heading_and_front_matter_rows(built: Attacked, lang: str) -> None:
     """The side-by-side page (site/pair.py): its heading, and the rows of the title and
     description, which are text after YAML decoding, not Markdown. Fails if pair.py
     renders front-matter units with the Markdown renderer (the Russian column then holds
@@ -372,10 +377,10 @@ def test_side_by_side_heading_and_front_matter_rows(site: Site, lang: str) -> No
         (ESCAPES, ESCAPED_TITLE, ESCAPED_DESCRIPTION),
         (PLAIN, PLAIN_TITLE, PLAIN_DESCRIPTION),
     ):
-        root = site.page(lang, rel, pair=True)
+        root = built.page(lang, rel, pair=True)
         heading = find_all(root, "h1", cls="dp-pair-title")
         assert len(heading) == 1
-        assert _text(heading[0].children[0]) in site.shown(lang, rel, title)
+        assert _text(heading[0].children[0]) in built.shown(lang, rel, title)
         for field, text in (("title", title), ("description", description)):
             row = find_all(root, "div", cls=f"dp-kind-front-matter-{field}")
             assert len(row) == 1, (rel, field)
@@ -383,23 +388,23 @@ def test_side_by_side_heading_and_front_matter_rows(site: Site, lang: str) -> No
             target = find_all(row[0], "div", cls="dp-tgt")[0]
             assert not source.children and not target.children, (rel, field)
             assert _text(source) == text
-            assert _text(target) in site.shown(lang, rel, text)
+            assert _text(target) in built.shown(lang, rel, text)
 
 
 @pytest.mark.parametrize("lang", TARGETS)
-def test_side_by_side_page_keeps_its_front_matter(site: Site, lang: str) -> None:
+def test_side_by_side_page_keeps_its_front_matter(built: Attacked, lang: str) -> None:
     """The side-by-side page's generated front matter (site/render.py stub_markdown)
     reads back with every character of the title: DEL, an emoji, '<script>'. Fails if
     stub_markdown writes JSON with ensure_ascii=False again (YAML refuses DEL, MkDocs
     drops the whole front matter, and the page loses its title and enters the search
     index), or if hooks/titles.py does not escape the title (main.html's striptags eats
     the '<script>' part)."""
-    root = site.page(lang, CONTROLS, pair=True)
-    shown = site.shown(lang, CONTROLS, CONTROLS_TITLE)
+    root = built.page(lang, CONTROLS, pair=True)
+    shown = built.shown(lang, CONTROLS, CONTROLS_TITLE)
     titles = [_text(t) for t in find_all(root, "title")]
     assert len(titles) == 1
     assert any(titles[0].startswith(" ".join(t.split())) for t in shown), titles
-    assert not [d for d in _search_docs(site, lang) if "side-by-side/" in d["location"]]
+    assert not [d for d in _search_docs(built, lang) if "side-by-side/" in d["location"]]
 
 
 # -- file names --------------------------------------------------------------------------
@@ -486,7 +491,7 @@ def _hidden_pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def hidden_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def hidden_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = _make(tmp_path_factory.mktemp("hidden-references"), _hidden_pages())
     done = _diptych(root, "translate", "--engine", "pseudo", "--to", "en", "-q")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -527,12 +532,12 @@ def test_the_hidden_definitions_are_real() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(HIDDEN))
-def test_hidden_definition_is_d502(hidden_site: Built, name: str) -> None:
+def test_hidden_definition_is_d502(hidden_built: Built, name: str) -> None:
     """``diptych check`` reports D502 on the page, at the definition's line or the
     link's. Fails while D502 judges the page with markdown-it-py (CommonMark), which reads
     these definitions as indented code, instead of the HTML Python-Markdown renders."""
     _, definition, link = HIDDEN[name]
-    done = _diptych(hidden_site.root, "check", f"docs/{name}.md")
+    done = _diptych(hidden_built.root, "check", f"docs/{name}.md")
     flagged = [line for line in done.stdout.splitlines() if ": D502: " in line]
     assert done.returncode == 1, done.stdout + done.stderr
     assert flagged, done.stdout
@@ -541,14 +546,14 @@ def test_hidden_definition_is_d502(hidden_site: Built, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(HIDDEN))
-def test_hidden_definition_is_not_published(hidden_site: Built, name: str) -> None:
+def test_hidden_definition_is_not_published(hidden_built: Built, name: str) -> None:
     """No page of the site, in any language, side-by-side views included, has the
     javascript: link. Fails while the build publishes source pages as Python-Markdown
     renders them without judging their links."""
     found = []
     pages = 0
-    for path in sorted(hidden_site.site.rglob("*.html")):
-        parts = path.relative_to(hidden_site.site).parts
+    for path in sorted(hidden_built.site.rglob("*.html")):
+        parts = path.relative_to(hidden_built.site).parts
         if name not in parts:
             continue
         pages += 1

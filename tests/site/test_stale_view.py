@@ -15,11 +15,12 @@ from urllib.parse import quote
 
 import polib
 import pytest
-from sitefixtures import Built, build, make_site, serve
-from sitehtml import find_all, parse
 
 from diptych import catalog
 from diptych.languages import LANGUAGES
+from tests.support.html import find_all, parse
+from tests.support.project import write_mini_project
+from tests.support.site import Built, build, serve
 
 PAGE = "правка.md"
 URL = "правка/"
@@ -77,7 +78,7 @@ def _attack_catalog(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def stale_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def stale_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """English: reviewed, then the page edited and a run since (the catalog as
     `diptych translate` leaves it: the reviewed entry kept as #~, machine text standing
     in). Arabic: reviewed, the page edited, no run since."""
@@ -87,7 +88,7 @@ def stale_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
         PAGE: OLD_PAGE,
         ATTACK: f"# Атака\n\n{ATTACK_SOURCE}\n",
     }
-    make_site(root, pages, {})
+    write_mini_project(root, pages, {})
     old_units = ["Правка", OLD, SAME]
     en = _catalog(root, "en", PAGE, old_units, REVIEWED)
     _catalog(root, "ar", PAGE, old_units, REVIEWED_AR)
@@ -118,11 +119,11 @@ def _change(row: str) -> str:
     return str(found[0])
 
 
-def test_the_stale_row_shows_the_reviewed_translation_and_the_diff(stale_site: Built) -> None:
+def test_the_stale_row_shows_the_reviewed_translation_and_the_diff(stale_built: Built) -> None:
     """The kept translation shown as text (its Markdown as typed), the Russian change word
     by word. Without the block, with the machine text in place of the kept one, with a
     character diff, or with a block for every entry that has a `#|` line, this fails."""
-    html = stale_site.page("en/side-by-side/" + URL)
+    html = stale_built.page("en/side-by-side/" + URL)
     row = _row(html, 2)
     assert 'data-state="stale"' in row
     assert _change(row) == (
@@ -143,12 +144,12 @@ def test_the_stale_row_shows_the_reviewed_translation_and_the_diff(stale_site: B
     assert html.count('<details class="dp-change"') == 1
 
 
-def test_a_stale_unit_with_no_run_since_shows_it_too(stale_site: Built) -> None:
+def test_a_stale_unit_with_no_run_since_shows_it_too(stale_built: Built) -> None:
     """The Arabic catalog still has the old source as a live entry (no run since the edit):
     the page's model calls the unit stale all the same, so the block is there, in Arabic,
     the previous translation right to left. Hard-coding the direction (or English) fails
     this."""
-    row = _row(stale_site.page("ar/side-by-side/" + URL), 2)
+    row = _row(stale_built.page("ar/side-by-side/" + URL), 2)
     assert 'data-state="stale"' in row
     assert _change(row) == (
         '<details class="dp-change" open><summary>ما الذي تغيّر منذ المراجعة</summary>'
@@ -164,11 +165,11 @@ def test_a_stale_unit_with_no_run_since_shows_it_too(stale_site: Built) -> None:
     )
 
 
-def test_hostile_old_source_and_kept_translation_stay_text(stale_site: Built) -> None:
+def test_hostile_old_source_and_kept_translation_stay_text(stale_built: Built) -> None:
     """Markup in #| msgid and in the kept #~ msgstr reaches the page escaped: no script,
     handler, frame or javascript: link, and the block is not closed early. Rendering the
     kept text, or writing either text unescaped, fails this."""
-    html = stale_site.page("en/side-by-side/" + ATTACK_URL)
+    html = stale_built.page("en/side-by-side/" + ATTACK_URL)
     row = _row(html, 2)
     assert _change(row) == (
         '<details class="dp-change" open><summary>What changed since the review</summary>'
@@ -196,18 +197,18 @@ def test_hostile_old_source_and_kept_translation_stay_text(stale_site: Built) ->
 
 
 @pytest.fixture(scope="module")
-def stale_url(stale_site: Built) -> Iterator[str]:
-    yield from serve(stale_site.site)
+def stale_served(stale_built: Built) -> Iterator[str]:
+    yield from serve(stale_built.site)
 
 
-def test_the_change_reads_in_a_browser(page_factory: Any, stale_url: str) -> None:
+def test_the_change_reads_in_a_browser(page_factory: Any, stale_served: str) -> None:
     """Chromium, 1400 px and 390 px: the block sits under the translation (in its column),
     deletions are struck through and insertions underlined (not told apart by colour
     alone), and a block the reader closed still prints. Losing the grid placement, the
     text decorations or the print rule fails this."""
     for width, stacked in ((1400, False), (390, True)):
         page = page_factory(width, 900)
-        response = page.goto(stale_url + quote("en/side-by-side/" + URL))
+        response = page.goto(stale_served + quote("en/side-by-side/" + URL))
         assert response is not None and response.status == 200
         found = page.eval_on_selector(
             ".dp-pairs > .dp-row:nth-child(3)",

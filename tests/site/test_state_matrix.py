@@ -14,30 +14,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitefixtures import PAGES, Built, build, make_site
-from sitehtml import find_all, parse
 
-from diptych import catalog
-from diptych.languages import LANGUAGES
+from tests.support.catalogs import write_catalog
+from tests.support.html import find_all, parse
+from tests.support.pages import PAGES, SITUATIONS, situations
+from tests.support.project import write_mini_project
+from tests.support.site import Built, build
 
 PAGE = "matrix.md"
 URL = "matrix/"
-# (source unit, translation, situation) in page order; the page is the units, one each.
-ROWS = [
-    ("Абзац без перевода.", "", "missing"),
-    ("Машинный абзац.", "A machine paragraph.", "machine"),
-    ("Исправленный абзац.", "A paragraph a person fixed.", "edited"),
-    ("Проверенный абзац.", "A reviewed paragraph.", "reviewed"),
-    ("Абзац, изменённый после проверки.", "A paragraph, reviewed.", "stale-unmerged"),
-    ("Устаревший абзац, уже слитый.", "Machine text of the new source.", "stale"),
-    ("Абзац со сломанной разметкой.", "Broken **markup", "withheld"),
-    ("Абзац с опасной разметкой.", "A paragraph <img src=x onerror=alert(1)>.", "unsafe"),
-    ("Псевдоперевод абзаца.", "⟦Псевдоперевод ·⟧", "pseudo"),
-    ("Абзац, который модель зациклила.", "Looped looped looped looped.", "runaway"),
-    ("Python 3.12", "Python 3.12", "copied"),
-    ("`make` 2022", "`make` 2022", "copied-legacy"),
-    ("macOS 14", "Sonoma", "copied-edited"),
-]
+ROWS = SITUATIONS
 # What every tool must call each row.
 EXPECTED = {
     "missing": "missing",
@@ -54,49 +40,18 @@ EXPECTED = {
     "copied-legacy": "copied",
     "copied-edited": "reviewed",
 }
-OLD_SOURCE = "Абзац, изменённый до проверки."
 
 
 def _catalog(root: Path) -> None:
     """The English catalog of the situations, written as Diptych and a person would."""
-    units = [text for text, _, _ in ROWS]
-    po = catalog.new(LANGUAGES["en"], PAGE)
-    # The unmerged stale row: the reviewed entry still has the old source as msgid.
-    catalog.merge(po, [OLD_SOURCE if t == ROWS[4][0] else t for t in units])
-    by_msgid = {e.msgid: e for e in po}
-    for source, text, situation in ROWS:
-        entry = by_msgid[OLD_SOURCE if situation == "stale-unmerged" else source]
-        if situation in ("machine", "unsafe", "edited"):
-            catalog.set_machine(entry, text, "test engine")
-            if situation == "edited":
-                entry.msgstr = text  # the engine wrote something else first
-                catalog.set_machine(entry, "A paragraph the engine wrote.", "test engine")
-                entry.msgstr = text
-        elif situation == "withheld":
-            catalog.set_machine(entry, text, "test engine", ["lost bold"])
-        elif situation == "pseudo":
-            catalog.set_machine(entry, text, "pseudo ru→en (pseudo-localisation)")
-        elif situation in ("reviewed", "stale-unmerged"):
-            entry.msgstr = text
-        elif situation == "stale":
-            catalog.set_machine(entry, text, "test engine")
-            entry.previous_msgid = "Устаревший абзац до правки."
-        elif situation == "runaway":
-            catalog.set_machine(entry, text, "test engine", decoding=["the output repeats"])
-        elif situation in ("copied", "copied-edited"):
-            catalog.set_copied(entry, "nothing to translate")
-            entry.msgstr = text  # copied-edited: a person's change, in Poedit say
-        elif situation == "copied-legacy":  # as runs stored a copy before it had a state
-            catalog.set_machine(entry, text, catalog.LEGACY_COPIED.split(": ", 1)[1])
-    path = root / "translations" / "en" / "matrix.po"
-    catalog.save(po, path)
+    write_catalog(root, "en", PAGE, situations(ROWS))
 
 
 @pytest.fixture(scope="module")
 def matrix(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("matrix") / "site"
     page = "".join(f"{text}\n\n" for text, _, _ in ROWS)
-    make_site(root, {**PAGES, PAGE: page}, {})
+    write_mini_project(root, {**PAGES, PAGE: page}, {})
     _catalog(root)
     return build(root, strict=False)
 

@@ -7,17 +7,17 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-from sitefixtures import FIRST, REPO_URL
-
 from diptych.suggestions.form import TEMPLATE, text_key, unit_key
+from tests.support.pages import FIRST
+from tests.support.site import REPO_URL
 
 SOURCE = "Проверенный абзац о мире."
 SHOWN = "A reviewed paragraph about peace."
 
 
-def test_the_link_opens_the_form_filled_in(page_factory: Any, mini_url: str) -> None:
+def test_the_link_opens_the_form_filled_in(page_factory: Any, mini_served: str) -> None:
     page = page_factory()
-    url = f"{mini_url}en/side-by-side/{quote(FIRST.removesuffix('.md'))}/"
+    url = f"{mini_served}en/side-by-side/{quote(FIRST.removesuffix('.md'))}/"
     assert page.goto(url).status == 200
     row = page.locator(".dp-row", has=page.locator(".dp-src", has_text=SOURCE))
     assert row.locator(".dp-tgt").inner_text() == SHOWN

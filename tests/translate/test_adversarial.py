@@ -5,13 +5,11 @@ traceback (RecursionError) or a hang. Timings are bench/adversarial.py's busines
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 OK_PAGE = "# Обычная страница\n\nОбычный абзац.\n"
 
@@ -38,13 +36,15 @@ DEEP = {
 
 
 @pytest.mark.parametrize("case", sorted(DEEP))
-def test_deep_page_is_a_clear_error_in_translate(case: str, make_site: Site, diptych: Run) -> None:
+def test_deep_page_is_a_clear_error_in_translate(
+    case: str, make_project: MakeProject, diptych: Diptych
+) -> None:
     """Fails without the depth check in segment.segment (_too_deep): exit 0 for all
     three, the quote and list pages losing their text without a word ("no text to
     translate") and the emphasis page translated as if nothing were wrong (Python-Markdown
     then exhausts its recursion on it)."""
     text, line, depth = DEEP[case]
-    root = make_site({"bad.md": text, "ok.md": OK_PAGE}, languages=("en",))
+    root = make_project({"bad.md": text, "ok.md": OK_PAGE}, targets=("en",))
     code, out, err = diptych(root, "translate", "--engine", "pseudo")
     assert code == 1
     assert err.splitlines() == too_deep(depth, line)
@@ -54,12 +54,14 @@ def test_deep_page_is_a_clear_error_in_translate(case: str, make_site: Site, dip
 
 
 @pytest.mark.parametrize("case", sorted(DEEP))
-def test_deep_page_is_a_clear_error_in_status(case: str, make_site: Site, diptych: Run) -> None:
+def test_deep_page_is_a_clear_error_in_status(
+    case: str, make_project: MakeProject, diptych: Diptych
+) -> None:
     """Fails without the depth check in segment.segment (exit 0, no error), and without
     the per-page handling in status.collect / commands.status (the error aborted the
     whole command: exit 2, no counts, the page's absolute path)."""
     text, line, depth = DEEP[case]
-    root = make_site({"bad.md": text, "ok.md": OK_PAGE}, languages=("en",))
+    root = make_project({"bad.md": text, "ok.md": OK_PAGE}, targets=("en",))
     code, out, err = diptych(root, "status", "--json")
     assert code == 1
     assert err.splitlines() == too_deep(depth, line)
@@ -67,12 +69,14 @@ def test_deep_page_is_a_clear_error_in_status(case: str, make_site: Site, diptyc
 
 
 @pytest.mark.parametrize("case", sorted(DEEP))
-def test_deep_page_is_a_clear_error_in_check(case: str, make_site: Site, diptych: Run) -> None:
+def test_deep_page_is_a_clear_error_in_check(
+    case: str, make_project: MakeProject, diptych: Diptych
+) -> None:
     """Fails without the depth check in segment.segment: the quote page then passes
     (exit 0) although markdown-it dropped its text, and the list and emphasis pages get
     only the site renderer's D109, with neither depth nor limit."""
     text, line, depth = DEEP[case]
-    root = make_site({"bad.md": text, "ok.md": OK_PAGE}, languages=("en",))
+    root = make_project({"bad.md": text, "ok.md": OK_PAGE}, targets=("en",))
     code, out, _ = diptych(root, "check")
     message = too_deep(depth, line)[0].removeprefix(f"diptych: error: docs/bad.md:{line}: ")
     assert code == 1
@@ -81,13 +85,15 @@ def test_deep_page_is_a_clear_error_in_check(case: str, make_site: Site, diptych
     ]
 
 
-def test_nineteen_levels_are_read_twenty_are_refused(make_site: Site, diptych: Run) -> None:
+def test_nineteen_levels_are_read_twenty_are_refused(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """The limit is markdown-it's own (maxNesting 20), to the level: 19 nested quotes are
     translated, 20 are refused. Fails if the check is one level too strict (counting the
     paragraph itself: ``token.level + 1 >= limit`` for any opening token) or too lax."""
-    root = make_site(
+    root = make_project(
         {"bad.md": "> " * 20 + "Двадцать.\n", "ok.md": "> " * 19 + "Девятнадцать.\n"},
-        languages=("en",),
+        targets=("en",),
     )
     code, _, err = diptych(root, "translate", "--engine", "pseudo")
     assert code == 1
@@ -97,13 +103,13 @@ def test_nineteen_levels_are_read_twenty_are_refused(make_site: Site, diptych: R
 
 
 def test_ten_thousand_list_markers_on_one_line_are_a_thematic_break(
-    make_site: Site, diptych: Run
+    make_project: MakeProject, diptych: Diptych
 ) -> None:
     """``"- " * 10000`` is one thematic break in CommonMark, not 10,000 lists: no error,
     nothing to translate. No change of this work makes it fail; it pins that depth is
     judged on the parse, and fails if it were judged on the text (tried: refusing lines
     that start with more than 19 list markers)."""
-    root = make_site({"bad.md": "- " * 10000 + "\n", "ok.md": OK_PAGE}, languages=("en",))
+    root = make_project({"bad.md": "- " * 10000 + "\n", "ok.md": OK_PAGE}, targets=("en",))
     code, out, err = diptych(root, "translate", "--engine", "pseudo")
     assert (code, err) == (0, "")
     assert "warning: docs/bad.md: no text to translate; skipped" in out.splitlines()
@@ -112,7 +118,9 @@ def test_ten_thousand_list_markers_on_one_line_are_a_thematic_break(
     assert list(json.loads(out)["languages"]["en"]["pages"]) == ["ok.md"]
 
 
-def test_a_150_by_150_table_is_counted_cell_by_cell(make_site: Site, diptych: Run) -> None:
+def test_a_150_by_150_table_is_counted_cell_by_cell(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """Every cell of a large table is a unit, and `status` counts them all (22,650: the
     header row and 150 rows of 150). It guards the table code made linear in
     segment._row_slots (the cells of a row are now counted by index instead of over a
@@ -125,7 +133,7 @@ def test_a_150_by_150_table_is_counted_cell_by_cell(make_site: Site, diptych: Ru
     rows = "".join(
         "| " + " | ".join(f"Ячейка {r}.{c}" for c in range(size)) + " |\n" for r in range(size)
     )
-    root = make_site({"table.md": head + rule + rows}, languages=("en",))
+    root = make_project({"table.md": head + rule + rows}, targets=("en",))
     code, out, err = diptych(root, "status", "--json")
     assert (code, err) == (0, "")
     counts = json.loads(out)["languages"]["en"]["pages"]["table.md"]

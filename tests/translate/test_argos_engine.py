@@ -7,20 +7,21 @@ uppercases, so outputs can be checked exactly: the rule lives in tools/translit.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+import json
+import zipfile
 from pathlib import Path
 
 import polib
 import pytest
-from translatefixtures import FIXTURE_MODELS, STATEMENT
 
 from diptych.config import load_project
 from diptych.engines.argos import ArgosEngine, Decoding, PackageTranslator
 from diptych.engines.interface import PivotTranslator
+from diptych.errors import ModelError
 from diptych.pipeline import translate
-
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
+from tests.support.repo import FIXTURE_MODELS, STATEMENT
 
 _spec = importlib.util.spec_from_file_location(
     "translit", Path(__file__).parents[2] / "tools" / "translit.py"
@@ -35,10 +36,10 @@ def catalog(root: Path, lang: str, page: str) -> dict[str, polib.POEntry]:
 
 
 @pytest.fixture
-def statement_site(make_site: Site) -> Path:
-    return make_site(
+def statement_site(make_project: MakeProject) -> Path:
+    return make_project(
         {"заявление.md": STATEMENT.read_text(encoding="utf-8")},
-        languages=("en", "de"),
+        targets=("en", "de"),
         models=True,
     )
 
@@ -77,9 +78,9 @@ def test_statement_in_english_and_german_via_the_pivot(statement_site: Path) -> 
     assert all("fuzzy" in e.flags for e in english.values())
 
 
-def test_markup_survives_the_model(make_site: Site, diptych: Run) -> None:
+def test_markup_survives_the_model(make_project: MakeProject, diptych: Diptych) -> None:
     page = "Силы **Республики Казахстан** и [ОДКБ](https://odkb.org) — `код` остаётся.\n"
-    root = make_site({"разметка.md": page}, languages=("en",), models=True)
+    root = make_project({"разметка.md": page}, targets=("en",), models=True)
     assert diptych(root, "translate")[0] == 0
     (entry,) = catalog(root, "en", "разметка.po").values()
     assert entry.msgstr == (
@@ -142,11 +143,11 @@ def test_each_model_is_loaded_once_per_run(
 
 
 def test_a_unit_longer_than_the_model_limit_is_split_not_truncated(
-    make_site: Site, diptych: Run
+    make_project: MakeProject, diptych: Diptych
 ) -> None:
     words = ["Казахстан", "мир", "порядок", "закон", "народ", "время"]
     sentence = " ".join(words[i % len(words)] for i in range(150)) + "."
-    root = make_site({"длинный.md": sentence + "\n"}, languages=("en",), models=True)
+    root = make_project({"длинный.md": sentence + "\n"}, targets=("en",), models=True)
     project = load_project(root)
     decoding = Decoding(max_input_tokens=60, compute_type="float32")
     engine = ArgosEngine(project.models_dir, project.state_dir, decoding)
@@ -160,7 +161,7 @@ def test_a_unit_longer_than_the_model_limit_is_split_not_truncated(
     assert 140 <= len(entry.msgstr.split()) <= 160
 
 
-def test_packages_are_unpacked_inside_the_project(statement_site: Path, diptych: Run) -> None:
+def test_packages_are_unpacked_inside_the_project(statement_site: Path, diptych: Diptych) -> None:
     code, out, _ = diptych(statement_site, "models", "list")
     assert code == 0
     lines = sorted(out.splitlines())
@@ -171,8 +172,8 @@ def test_packages_are_unpacked_inside_the_project(statement_site: Path, diptych:
     assert all(line.split("\t")[3].startswith(".diptych/packages/") for line in lines)
 
 
-def test_models_add_copies_and_installs(make_site: Site, diptych: Run) -> None:
-    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+def test_models_add_copies_and_installs(make_project: MakeProject, diptych: Diptych) -> None:
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
     file = FIXTURE_MODELS / "translate-ru_en-test.argosmodel"
     code, out, _ = diptych(root, "models", "add", str(file))
     assert (code, out) == (0, "added translate-ru_en-test 1.0 (ru→en) to models/\n")
@@ -181,9 +182,9 @@ def test_models_add_copies_and_installs(make_site: Site, diptych: Run) -> None:
 
 
 def test_models_add_rejects_a_file_that_is_not_a_package(
-    make_site: Site, diptych: Run, tmp_path: Path
+    make_project: MakeProject, diptych: Diptych, tmp_path: Path
 ) -> None:
-    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
     bogus = tmp_path / "bogus.argosmodel"
     bogus.write_bytes(b"not a zip")
     code, _, err = diptych(root, "models", "add", str(bogus))
@@ -199,3 +200,40 @@ def test_package_translator_reports_its_package(statement_site: Path) -> None:
     direct = engine.translator("ru", "en")
     assert isinstance(direct, PackageTranslator)
     assert direct.translate(["Казахстан."]) == ["Kazakhstan."]
+
+
+def repack(package: Path, models: Path, drop: str = "", **metadata: str) -> None:
+    """A copy of a fixture package in ``models``, without the member named ``drop`` and
+    with ``metadata`` added to its metadata.json."""
+    models.mkdir(parents=True, exist_ok=True)
+    with (
+        zipfile.ZipFile(package) as source,
+        zipfile.ZipFile(models / package.name, "w") as target,
+    ):
+        for member in source.namelist():
+            data = source.read(member)
+            if member.endswith("/metadata.json"):
+                data = json.dumps({**json.loads(data), **metadata}).encode()
+            if not drop or not member.endswith(f"/{drop}"):
+                target.writestr(member, data)
+
+
+def test_a_package_without_a_tokenizer_is_a_clean_error(tmp_path: Path) -> None:
+    """argostranslate's ``Package`` left such a package without a tokenizer: an
+    AttributeError in the middle of a run."""
+    package = FIXTURE_MODELS / "translate-ru_en-test.argosmodel"
+    repack(package, tmp_path / "models", drop="sentencepiece.model")
+    engine = ArgosEngine(tmp_path / "models", tmp_path / ".diptych")
+    with pytest.raises(ModelError, match=r"translate-ru_en-test 1\.0 has no tokenizer"):
+        engine.translator("ru", "en").translate(["Казахстан."])
+
+
+def test_the_target_prefix_is_read_from_the_package(tmp_path: Path) -> None:
+    """Multilingual packages name the token their model's output starts with; it is read
+    from metadata.json, as argostranslate's ``Package`` reads it."""
+    package = FIXTURE_MODELS / "translate-ru_en-test.argosmodel"
+    repack(package, tmp_path / "models", target_prefix="__en__")
+    repack(package, tmp_path / "plain")
+    (prefixed,) = ArgosEngine(tmp_path / "models", tmp_path / "state").packages
+    (plain,) = ArgosEngine(tmp_path / "plain", tmp_path / "state").packages
+    assert (prefixed.target_prefix, plain.target_prefix) == ("__en__", "")

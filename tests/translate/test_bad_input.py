@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import polib
 
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 
 def test_invalid_utf8_page_is_reported_and_other_pages_proceed(
-    make_site: Site, diptych: Run
+    make_project: MakeProject, diptych: Diptych
 ) -> None:
-    root = make_site({"плохая.md": b"# \xd0\x97\n\n\xff\xfe broken\n", "хорошая.md": "Текст.\n"})
+    root = make_project({"плохая.md": b"# \xd0\x97\n\n\xff\xfe broken\n", "хорошая.md": "Текст.\n"})
     code, _out, err = diptych(root, "translate", "--engine", "pseudo", "--to", "en")
     assert code == 1
     assert err == (
@@ -25,16 +22,18 @@ def test_invalid_utf8_page_is_reported_and_other_pages_proceed(
     assert not (root / "translations" / "en" / "плохая.po").exists()
 
 
-def test_bom_is_accepted_and_kept_out_of_the_units(make_site: Site, diptych: Run) -> None:
-    root = make_site({"бом.md": "\ufeff# Заголовок\n\nТекст.\n"})
+def test_bom_is_accepted_and_kept_out_of_the_units(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
+    root = make_project({"бом.md": "\ufeff# Заголовок\n\nТекст.\n"})
     code, _, _ = diptych(root, "translate", "--engine", "pseudo", "--to", "en")
     assert code == 0
     po = polib.pofile(str(root / "translations" / "en" / "бом.po"))
     assert [e.msgid for e in po] == ["Заголовок", "Текст."]
 
 
-def test_empty_page_is_skipped_with_a_warning(make_site: Site, diptych: Run) -> None:
-    root = make_site({"пустая.md": "", "код.md": "```\nx = 1\n```\n"})
+def test_empty_page_is_skipped_with_a_warning(make_project: MakeProject, diptych: Diptych) -> None:
+    root = make_project({"пустая.md": "", "код.md": "```\nx = 1\n```\n"})
     code, out, _ = diptych(root, "translate", "--engine", "pseudo", "--to", "en")
     assert code == 0
     assert "warning: docs/код.md: no text to translate; skipped" in out.splitlines()
@@ -42,8 +41,8 @@ def test_empty_page_is_skipped_with_a_warning(make_site: Site, diptych: Run) -> 
     assert list((root / "translations").rglob("*.po")) == []
 
 
-def test_broken_front_matter_names_the_line(make_site: Site, diptych: Run) -> None:
-    root = make_site({"фм.md": "---\ntitle: Заголовок\ndate: [2022\n---\n\nТекст.\n"})
+def test_broken_front_matter_names_the_line(make_project: MakeProject, diptych: Diptych) -> None:
+    root = make_project({"фм.md": "---\ntitle: Заголовок\ndate: [2022\n---\n\nТекст.\n"})
     code, _, err = diptych(root, "translate", "--engine", "pseudo", "--to", "en")
     assert code == 1
     first, hint = err.splitlines()
@@ -51,8 +50,8 @@ def test_broken_front_matter_names_the_line(make_site: Site, diptych: Run) -> No
     assert hint == "  hint: fix the YAML between the --- lines (quote values that contain ': ')"
 
 
-def test_unknown_language_code_in_mkdocs_yml(make_site: Site, diptych: Run) -> None:
-    root = make_site({"а.md": "Текст.\n"}, languages=("en", "xx"))
+def test_unknown_language_code_in_mkdocs_yml(make_project: MakeProject, diptych: Diptych) -> None:
+    root = make_project({"а.md": "Текст.\n"}, targets=("en", "xx"))
     code, _, err = diptych(root, "translate", "--engine", "pseudo")
     assert code == 2
     assert err.splitlines() == [
@@ -61,8 +60,10 @@ def test_unknown_language_code_in_mkdocs_yml(make_site: Site, diptych: Run) -> N
     ]
 
 
-def test_no_model_for_a_pair_says_how_to_get_one(make_site: Site, diptych: Run) -> None:
-    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+def test_no_model_for_a_pair_says_how_to_get_one(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
     code, _, err = diptych(root, "translate")
     assert code == 1
     assert err.splitlines() == [
@@ -75,8 +76,10 @@ def test_no_model_for_a_pair_says_how_to_get_one(make_site: Site, diptych: Run) 
     assert [(e.msgid, e.msgstr) for e in po] == [("Текст.", "")]
 
 
-def test_skip_missing_models_leaves_units_missing(make_site: Site, diptych: Run) -> None:
-    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+def test_skip_missing_models_leaves_units_missing(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
     code, out, _ = diptych(root, "translate", "--skip-missing-models")
     assert code == 0
     assert (
@@ -86,9 +89,9 @@ def test_skip_missing_models_leaves_units_missing(make_site: Site, diptych: Run)
 
 
 def test_corrupt_catalog_names_file_and_line_and_touches_nothing_else(
-    make_site: Site, diptych: Run
+    make_project: MakeProject, diptych: Diptych
 ) -> None:
-    root = make_site({"а.md": "Текст А.\n", "б.md": "Текст Б.\n"}, languages=("en",))
+    root = make_project({"а.md": "Текст А.\n", "б.md": "Текст Б.\n"}, targets=("en",))
     diptych(root, "translate", "--engine", "pseudo")
     broken = root / "translations" / "en" / "а.po"
     text = broken.read_text(encoding="utf-8").replace('msgstr "⟦', "msgstr ⟦", 1)
@@ -105,10 +108,10 @@ def test_corrupt_catalog_names_file_and_line_and_touches_nothing_else(
     assert "Текст Б, новый." in (root / "translations" / "en" / "б.po").read_text(encoding="utf-8")
 
 
-def test_unknown_publish_mode_in_mkdocs_yml(make_site: Site, diptych: Run) -> None:
+def test_unknown_publish_mode_in_mkdocs_yml(make_project: MakeProject, diptych: Diptych) -> None:
     """The publish workflow's delivery is one of two words; anything else stops every
     command at the line, before a run translates anything it could not deliver."""
-    root = make_site({"а.md": "Текст.\n"})
+    root = make_project({"а.md": "Текст.\n"})
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("extra:\n  diptych:\n    publish: push\n")
     code, _, err = diptych(root, "status")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import polib
@@ -27,9 +27,8 @@ from diptych import catalog
 from diptych.cli import main
 from diptych.errors import CatalogError
 from diptych.languages import LANGUAGES
-
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 LANG = LANGUAGES["en"]
 # Characters that trouble PO writers and readers, drawn often beside any other character.
@@ -37,7 +36,7 @@ TRICKY = '\u2028\u2029\x85\f\v\x1c\x1d\x1e\x1f\r\n\t\b\x07\x1b\x7f\ufeff\u200f"\
 # What no catalog can hold: msgfmt cuts a text at NUL and refuses EOT (U+0004).
 REFUSED = "\x00\x04"
 
-ANY_CHAR = st.characters(exclude_categories=("Cs",), exclude_characters=REFUSED)
+ANY_CHAR = st.characters(exclude_categories=["Cs"], exclude_characters=REFUSED)
 CHARS = st.one_of(ANY_CHAR, st.sampled_from(TRICKY))
 
 
@@ -294,13 +293,15 @@ def test_linter_refuses_what_gettext_and_polib_read_differently(
         assert found and found[0].startswith(message), found
 
 
-def test_translate_writes_catalogs_it_reads_for_any_unicode(make_site: Site, diptych: Run) -> None:
+def test_translate_writes_catalogs_it_reads_for_any_unicode(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """The report: U+0085 in a page's title, U+2028 and a form feed in its text. Fails
     when ``catalog.load``/``syntax`` split lines as ``str.splitlines`` does (then
     ``translate`` wrote the catalog and ``status`` refused it as broken)."""
-    root = make_site(
+    root = make_project(
         {"стр.md": '---\ntitle: "Заголовок\\x85"\n---\n\nРаз\u2028два.\n\nТри\fчетыре.\n'},
-        languages=("en",),
+        targets=("en",),
     )
     code, _, err = diptych(root, "translate", "--engine", "pseudo", "-q")
     assert (code, err) == (0, "")

@@ -25,9 +25,9 @@ from diptych.commands import translate as translate_command
 from diptych.engines.argos import ArgosEngine
 from diptych.engines.interface import Progress, Translator
 from diptych.engines.pseudo import PseudoEngine
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
 Edit = Callable[[], None]
 
 PAGE = "Первый абзац.\n\nВторой абзац.\n"
@@ -89,13 +89,13 @@ def review(path: Path, texts: dict[str, str]) -> None:
 
 
 def test_a_review_saved_during_the_run_is_kept_and_the_run_fills_the_rest(
-    make_site: Site, diptych: Run, editor: Callable[[str, Edit], None]
+    make_project: MakeProject, diptych: Diptych, editor: Callable[[str, Edit], None]
 ) -> None:
     """The Argos test model, so that the run's output is machine text. Fails with the
     run's save not comparing with what it read (see the module docstring), and also with
     the person's-words check taken out of ``catalog._Rebase.onto``: the reviewed text of
     the unit the run was translating is replaced by the machine text."""
-    root = make_site({"а.md": PAGE}, languages=("en",), models=True)
+    root = make_project({"а.md": PAGE}, targets=("en",), models=True)
     assert diptych(root, "translate")[0] == 0
     en = root / "translations" / "en" / "а.po"
     # The second unit was emptied (as a new unit would be), and a third one added to the
@@ -132,12 +132,12 @@ def test_a_review_saved_during_the_run_is_kept_and_the_run_fills_the_rest(
 
 
 def test_an_edit_of_machine_text_during_the_run_is_kept(
-    make_site: Site, diptych: Run, editor: Callable[[str, Edit], None]
+    make_project: MakeProject, diptych: Diptych, editor: Callable[[str, Edit], None]
 ) -> None:
     """A person changes a machine text and leaves ``fuzzy`` (state *edited*) while the run
     translates a new unit of the same catalog: both land. Fails as the module says (the
     edit is replaced by the machine text the run read)."""
-    root = make_site({"а.md": PAGE}, languages=("en",))
+    root = make_project({"а.md": PAGE}, targets=("en",))
     en = root / "translations" / "en" / "а.po"
     en.parent.mkdir(parents=True)
     machine = "Second paragraph."
@@ -168,8 +168,8 @@ def test_an_edit_of_machine_text_during_the_run_is_kept(
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 def test_a_save_just_before_the_rename_is_merged_too(
-    make_site: Site,
-    diptych: Run,
+    make_project: MakeProject,
+    diptych: Diptych,
     editor: Callable[[str, Edit], None],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -177,7 +177,7 @@ def test_a_save_just_before_the_rename_is_merged_too(
     its merged version to the temp file (at its fsync, the last moment before the
     rename). Both reviews are kept. Fails if ``catalog.save`` does not compare the file
     once more just before the rename: the second review is overwritten."""
-    root = make_site({"а.md": PAGE + "\nТретий абзац.\n"}, languages=("en",))
+    root = make_project({"а.md": PAGE + "\nТретий абзац.\n"}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo")[0] == 0
     en = root / "translations" / "en" / "а.po"
     po = polib.pofile(str(en), wrapwidth=0)
@@ -205,12 +205,12 @@ def test_a_save_just_before_the_rename_is_merged_too(
 
 
 def test_a_catalog_broken_during_the_run_is_left_alone_with_an_error(
-    make_site: Site, diptych: Run, editor: Callable[[str, Edit], None]
+    make_project: MakeProject, diptych: Diptych, editor: Callable[[str, Edit], None]
 ) -> None:
     """A version the run cannot read (an unfinished ``git merge``) stays as it is; the
     run says which file and what to do, and saves every other catalog. Fails as the
     module says (the run writes its version over the conflict)."""
-    root = make_site({"а.md": PAGE, "б.md": "Другая страница.\n"})
+    root = make_project({"а.md": PAGE, "б.md": "Другая страница.\n"})
     en = root / "translations" / "en" / "а.po"
     conflict = b""
 

@@ -9,7 +9,6 @@ Everything runs through the real command line (``diptych translate``, ``status``
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -17,9 +16,8 @@ import pytest
 
 from diptych import catalog
 from diptych.languages import LANGUAGES
-
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 INCLUDE = "{* ../src/app.py hl[3] *}"
 # Units with no Russian letter outside markup, and one Russian paragraph.
@@ -43,20 +41,20 @@ def entries(root: Path, lang: str = "en", page: str = "стр.po") -> dict[str, 
     return {e.msgid: e for e in polib.pofile(str(path), wrapwidth=0) if not e.obsolete}
 
 
-def status(root: Path, diptych: Run, lang: str = "en") -> dict[str, int]:
+def status(root: Path, diptych: Diptych, lang: str = "en") -> dict[str, int]:
     code, out, _ = diptych(root, "status", "--json")
     assert code == 0
     counts: dict[str, int] = json.loads(out)["languages"][lang]["total"]
     return {state: n for state, n in counts.items() if n}
 
 
-def test_copied_without_a_model(make_site: Site, diptych: Run) -> None:
+def test_copied_without_a_model(make_project: MakeProject, diptych: Diptych) -> None:
     """With no Argos model installed at all, a page whose units have nothing to translate
     is complete after a run: nothing was sent to a model (there is none to send to). The
     copies are the sources, not fuzzy, with the note; status counts them copied. Fails if
     such units are sent to the engine (no model: exit 1), stored as machine output (fuzzy,
     counted machine), or if the test for letters looks at any letter (Latin ones are sent)."""
-    root = make_site({"стр.md": "\n\n".join(COPIED) + "\n"}, languages=("en",))
+    root = make_project({"стр.md": "\n\n".join(COPIED) + "\n"}, targets=("en",))
     code, _, err = diptych(root, "translate", "-q")
     assert (code, err) == (0, "")
     found = entries(root)
@@ -66,11 +64,11 @@ def test_copied_without_a_model(make_site: Site, diptych: Run) -> None:
     assert status(root, diptych) == {"copied": 4}
 
 
-def test_a_real_run_copies_and_translates(make_site: Site, diptych: Run) -> None:
+def test_a_real_run_copies_and_translates(make_project: MakeProject, diptych: Diptych) -> None:
     """The Argos engine translates the Russian paragraph only (one unit, one sentence, in
     English and through the English pivot in German); the rest is copied in both languages.
     ``check`` counts one machine unit to review, ``review`` lists only it, status agrees."""
-    root = make_site({"стр.md": PAGE}, languages=("en", "de"), models=True)
+    root = make_project({"стр.md": PAGE}, targets=("en", "de"), models=True)
     code, out, err = diptych(root, "translate", "-q")
     assert (code, err) == (0, "")
     assert [line.split(" translated")[0] for line in out.splitlines()[:2]] == [
@@ -100,11 +98,13 @@ def _line(root: Path, msgid: str) -> int:
     return text.splitlines().index(f'msgid "{msgid}"') + 1
 
 
-def test_pseudo_localisation_leaves_copies_alone(make_site: Site, diptych: Run) -> None:
+def test_pseudo_localisation_leaves_copies_alone(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """``--engine pseudo`` accents and pads the Russian paragraph, but an include directive
     comes out as it went in: before, it became ``⟦{* ../šŕç/åpp.py hl[3] *} ·······⟧``,
     which the build then withheld."""
-    root = make_site({"стр.md": PAGE}, languages=("en",))
+    root = make_project({"стр.md": PAGE}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo", "-q")[0] == 0
     found = entries(root)
     assert {k: e.msgstr for k, e in found.items()} == {
@@ -115,13 +115,15 @@ def test_pseudo_localisation_leaves_copies_alone(make_site: Site, diptych: Run) 
 
 
 @pytest.mark.parametrize("refresh", [False, True])
-def test_a_persons_edit_of_a_copy_is_kept(make_site: Site, diptych: Run, refresh: bool) -> None:
+def test_a_persons_edit_of_a_copy_is_kept(
+    make_project: MakeProject, diptych: Diptych, refresh: bool
+) -> None:
     """A reviewer who writes a translation for a copied unit (Poedit: new text, no fuzzy)
     owns it: it is reviewed for every tool, and no run, not even ``--refresh``, puts the
     copy back. When the page then changes that unit, the person's text is kept as an
     obsolete entry, as any reviewed text. Fails if copies count as a person's words while
     untouched (they would be kept obsolete too), or if a changed copy reads as copied."""
-    root = make_site({"стр.md": PAGE}, languages=("en",))
+    root = make_project({"стр.md": PAGE}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo", "-q")[0] == 0
     path = root / "translations" / "en" / "стр.po"
     po = polib.pofile(str(path), wrapwidth=0)
@@ -150,10 +152,12 @@ def test_a_persons_edit_of_a_copy_is_kept(make_site: Site, diptych: Run, refresh
     assert status(root, diptych) == {"copied": 4, "missing": 1}
 
 
-def test_marking_a_copy_reviewed_makes_it_a_persons(make_site: Site, diptych: Run) -> None:
+def test_marking_a_copy_reviewed_makes_it_a_persons(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """``diptych review CATALOG:LINE`` on a copied unit: the reviewer vouches for it, so it
     becomes reviewed (the note goes). Fails if the note stays: it would still read copied."""
-    root = make_site({"стр.md": PAGE}, languages=("en",))
+    root = make_project({"стр.md": PAGE}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo", "-q")[0] == 0
     where = f"translations/en/стр.po:{_line(root, 'Python 3.12')}"
     code, out, _ = diptych(root, "review", where)
@@ -163,12 +167,14 @@ def test_marking_a_copy_reviewed_makes_it_a_persons(make_site: Site, diptych: Ru
     assert status(root, diptych) == {"copied": 3, "reviewed": 1, "missing": 1}
 
 
-def test_copies_stored_by_older_runs_read_as_copied(make_site: Site, diptych: Run) -> None:
+def test_copies_stored_by_older_runs_read_as_copied(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """Before copies had a state of their own, a run stored a unit with no letters as
     machine output ("nothing to translate: the unit is markup, numbers or names only").
     Such a catalog reads as copied in every tool at once; ``--refresh`` rewrites the entry
     in today's form, and a person's edit of the old form is theirs (edited)."""
-    root = make_site({"стр.md": "`код` 2022\n\nGitHub Actions\n"}, languages=("en",))
+    root = make_project({"стр.md": "`код` 2022\n\nGitHub Actions\n"}, targets=("en",))
     po = catalog.new(LANGUAGES["en"], "стр.md")
     catalog.merge(po, ["`код` 2022", "GitHub Actions"])
     old = "nothing to translate: the unit is markup, numbers or names only"

@@ -14,7 +14,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,22 +22,24 @@ import pytest
 from diptych import catalog
 from diptych.cli import main
 from diptych.languages import LANGUAGES
+from tests.support.cli import run_diptych
+from tests.support.pages import ABOUT, FIRST
+from tests.support.pages import SECOND as SECOND_PAGE
+from tests.support.project import write_mini_project
+from tests.support.site import Built, build
 
-sys.path.append(str(Path(__file__).resolve().parents[1] / "site"))
-import sitefixtures
-
-ABOUT_PO = "translations/en/" + sitefixtures.ABOUT.removesuffix(".md") + ".po"
-SECOND = "docs/" + sitefixtures.SECOND
+ABOUT_PO = "translations/en/" + ABOUT.removesuffix(".md") + ".po"
+SECOND = "docs/" + SECOND_PAGE
 
 
-def _site(tmp_path: Path) -> Path:
-    """The site tests' mini site: three languages, hooks, catalogs in every state."""
-    return sitefixtures.make_site(tmp_path / "сайт", sitefixtures.PAGES, sitefixtures.CATALOGS)
+def _project(tmp_path: Path) -> Path:
+    """The site tests' mini project: three languages, hooks, catalogs in every state."""
+    return write_mini_project(tmp_path / "сайт")
 
 
 def _cli(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str]:
-    code = main(["-C", str(root), *args])
-    return code, capsys.readouterr().err
+    run = run_diptych(capsys, root, *args)
+    return run.code, run.err
 
 
 def _every_tool(capsys: pytest.CaptureFixture[str], root: Path, message: str, hint: str) -> None:
@@ -47,7 +48,7 @@ def _every_tool(capsys: pytest.CaptureFixture[str], root: Path, message: str, hi
     expected = f"diptych: error: {message}\n  hint: {hint}\n"
     for args in (("translate", "--engine", "pseudo", "-q"), ("status",), ("check",)):
         assert _cli(capsys, root, *args) == (2, expected), args
-    built = sitefixtures.build(root)
+    built = build(root)
     assert built.returncode == 1
     assert "Traceback" not in built.log
     assert f"{message}\n  hint: {hint}" in built.log, built.log
@@ -57,7 +58,7 @@ def test_page_linked_from_outside_docs(tmp_path: Path, capsys: pytest.CaptureFix
     """Before: ValueError ("is not in the subpath of") from every tool. Fails when
     ``Project.pages`` returns a page that leads outside docs/ (or ``catalog_path`` stops
     saying why it is refused)."""
-    root = _site(tmp_path)
+    root = _project(tmp_path)
     outside = tmp_path / "outside.md"
     outside.write_text("# Снаружи\n\nТекст снаружи.\n", encoding="utf-8")
     (root / "docs" / "link.md").symlink_to(outside)
@@ -76,7 +77,7 @@ def test_catalog_linked_from_outside_translations(
     """Before: ``check`` crashed (ValueError), ``status`` and the build read the outside
     file, ``translate`` replaced the link. Fails when ``Project.catalog_path`` follows a
     link out of translations/."""
-    root = _site(tmp_path)
+    root = _project(tmp_path)
     outside = tmp_path / "outside.po"
     outside.write_text(catalog.serialize(catalog.new(LANGUAGES["en"], "x.md")))
     (root / ABOUT_PO).symlink_to(outside)
@@ -94,7 +95,7 @@ def test_catalog_that_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[
     """Before: ``status`` stopped with "Is a directory", ``check``, the dashboard and the
     site took the page for untranslated. Fails when ``Project.catalog_path`` accepts a
     folder."""
-    root = _site(tmp_path)
+    root = _project(tmp_path)
     (root / ABOUT_PO).mkdir()
     _every_tool(
         capsys,
@@ -104,8 +105,8 @@ def test_catalog_that_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
 
 
-def _bad_limit(tmp_path: Path) -> sitefixtures.Built:
-    root = _site(tmp_path)
+def _bad_limit(tmp_path: Path) -> Built:
+    root = _project(tmp_path)
     index = root / "docs" / "index.md"
     index.write_text(
         index.read_text(encoding="utf-8").replace(
@@ -113,7 +114,7 @@ def _bad_limit(tmp_path: Path) -> sitefixtures.Built:
         ),
         encoding="utf-8",
     )
-    return sitefixtures.build(root)
+    return build(root)
 
 
 def test_statements_marker_with_a_bad_limit(tmp_path: Path) -> None:
@@ -144,7 +145,7 @@ def test_impossible_date_in_front_matter(
     ``date: 2022-02-30``) from every tool. A page problem: ``translate`` and ``status``
     report it and do the rest (exit 1), ``check`` reports D109. Fails while the segmenter
     lets PyYAML's ValueError through."""
-    root = _site(tmp_path)
+    root = _project(tmp_path)
     page = root / SECOND
     page.write_text(
         page.read_text(encoding="utf-8").replace("date: 2023-05-09", "date: 2022-02-30"),
@@ -157,7 +158,7 @@ def test_impossible_date_in_front_matter(
     code = main(["-C", str(root), "check"])
     assert code == 1
     assert f"{SECOND}:3: D109: broken front matter: day is out of range" in capsys.readouterr().out
-    built = sitefixtures.build(root)
+    built = build(root)
     assert built.returncode == 1
     assert "Traceback" not in built.log
     assert f"{message}\n  hint: {hint}" in built.log, built.log
@@ -200,7 +201,7 @@ def test_full_disk_on_a_real_file_system(
     """A tmpfs of one page, full: ``translate`` reports each catalog it cannot write
     (exit 1), leaves no temp file, and other languages' catalogs are written. Skipped
     where tmpfs cannot be mounted (not root); the next test simulates the same error."""
-    root = _site(tmp_path)
+    root = _project(tmp_path)
     target = root / "translations" / "en" / "statements"
     shutil.rmtree(target)
     with _full_disk(target) as mounted:
@@ -210,7 +211,7 @@ def test_full_disk_on_a_real_file_system(
         _no_temp_files(target)
     assert code == 1
     assert (
-        f"diptych: error: translations/en/{sitefixtures.FIRST.removesuffix('.md')}.po: "
+        f"diptych: error: translations/en/{FIRST.removesuffix('.md')}.po: "
         "cannot write catalog: No space left on device\n"
         "  hint: free disk space or fix the folder's permissions, then run "
         "`diptych translate` again\n"
@@ -224,7 +225,7 @@ def test_full_disk_simulated(
     """The same error where no tmpfs can be mounted: ``os.fsync`` fails with ENOSPC.
     Fails when ``catalog.save`` leaves its temp file behind or the error escapes as a
     traceback."""
-    root = _site(tmp_path)
+    root = _project(tmp_path)
     before = (root / ABOUT_PO.replace("о-проекте", "index")).read_bytes()
 
     def full(fd: int) -> None:
@@ -245,8 +246,8 @@ def test_rewritten_catalog_keeps_its_mode_and_a_new_one_follows_the_umask(
     """Fails when ``catalog.save`` leaves the temp file's mode (0600, from mkstemp):
     a group-writable catalog would lose its group's write permission, and a new one would
     be readable by its owner alone."""
-    root = _site(tmp_path)
-    kept = root / "translations" / "en" / (sitefixtures.FIRST.removesuffix(".md") + ".po")
+    root = _project(tmp_path)
+    kept = root / "translations" / "en" / (FIRST.removesuffix(".md") + ".po")
     kept.chmod(0o664)
     before = kept.read_bytes()
     umask = os.umask(0o022)

@@ -4,7 +4,6 @@ German through the English pivot, and `diptych check` finds nothing against D303
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -14,9 +13,8 @@ from diptych.config import load_project
 from diptych.engines.argos import ArgosEngine, Decoding
 from diptych.languages import LANGUAGES
 from diptych.pipeline import translate
-
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 EXACT = Decoding(compute_type="float32")  # the same words on every processor
 
@@ -39,8 +37,8 @@ FORCES = "Вооруженными силами страны руководит 
 PAGE = f"{PEACEKEEPERS}\n\n{MEETING}\n\n{FORCES}\n"
 
 
-def site_with_glossary(make_site: Site, page: str, models: bool = True) -> Path:
-    root = make_site({"page.md": page}, languages=("en", "de"), models=models)
+def site_with_glossary(make_project: MakeProject, page: str, models: bool = True) -> Path:
+    root = make_project({"page.md": page}, targets=("en", "de"), models=models)
     (root / "glossary").mkdir()
     (root / "glossary" / "ru-en.csv").write_text(EN, encoding="utf-8")
     (root / "glossary" / "ru-de.csv").write_text(DE, encoding="utf-8")
@@ -51,7 +49,9 @@ def catalog_of(root: Path, lang: str) -> dict[str, polib.POEntry]:
     return {e.msgid: e for e in polib.pofile(str(root / "translations" / lang / "page.po"))}
 
 
-def test_inflected_terms_in_english_and_pivoted_german(make_site: Site, diptych: Run) -> None:
+def test_inflected_terms_in_english_and_pivoted_german(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """ОДКБ-шных, Организации Договора…, Токаевым, Вооруженными силами: the model (which
     transliterates) would write ODKB-shnykh, Organizatsii Dogovora…; each term is masked
     as a placeholder carrying the target and comes out as the glossary says, whole words
@@ -60,7 +60,7 @@ def test_inflected_terms_in_english_and_pivoted_german(make_site: Site, diptych:
     `diptych check` reports no D303 (which now looks at machine output). Fails without
     the masking (transliterations, and D303 warnings), or if the pivot's languages shared
     one target."""
-    root = site_with_glossary(make_site, PAGE)
+    root = site_with_glossary(make_project, PAGE)
     project = load_project(root)
     report = translate(project, ArgosEngine(project.models_dir, project.state_dir, EXACT))
     assert report.ok, report.problems
@@ -85,11 +85,13 @@ def test_inflected_terms_in_english_and_pivoted_german(make_site: Site, diptych:
     ]
 
 
-def test_a_unit_that_is_only_terms_needs_no_model(make_site: Site, diptych: Run) -> None:
+def test_a_unit_that_is_only_terms_needs_no_model(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """A heading that is one glossary term is the term's target, with the glossary as its
     provenance; no model is asked for (there is no models folder, and the run succeeds).
     Fails if such a unit went to the engine (exit 1: no model)."""
-    root = site_with_glossary(make_site, "# ОДКБ\n\n## Казахстан\n", models=False)
+    root = site_with_glossary(make_project, "# ОДКБ\n\n## Казахстан\n", models=False)
     code, _, err = diptych(root, "translate")
     assert (code, err) == (0, "")
     for lang, shown, targets in (("en", "ru-en", ["CSTO", "Kazakhstan"]),
@@ -108,13 +110,13 @@ def test_a_unit_that_is_only_terms_needs_no_model(make_site: Site, diptych: Run)
         ]
 
 
-def test_output_still_breaking_the_glossary_is_withheld(make_site: Site) -> None:
+def test_output_still_breaking_the_glossary_is_withheld(make_project: MakeProject) -> None:
     """A term that crosses markup (half of it in bold) cannot be masked; the output lacks
     the target, so the unit is withheld with D303's message as its problem, never
     published without the term. The other unit is unaffected. Fails without the check
     after restoring (the entry would be plain machine output)."""
     split = "Руководство Организации **Договора** о коллективной безопасности заявило."
-    root = site_with_glossary(make_site, f"{split}\n\n{FORCES}\n")
+    root = site_with_glossary(make_project, f"{split}\n\n{FORCES}\n")
     project = load_project(root)
     report = translate(
         project,
@@ -133,11 +135,13 @@ def test_output_still_breaking_the_glossary_is_withheld(make_site: Site) -> None
     assert catalog.state_of(english[FORCES]) is catalog.State.MACHINE
 
 
-def test_a_reviewed_translation_is_left_to_its_reviewer(make_site: Site, diptych: Run) -> None:
+def test_a_reviewed_translation_is_left_to_its_reviewer(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """A reviewed unit without the term keeps the reviewer's words (D303 is an error for
     them to fix); the run translates only what waits. Fails if enforcement touched
     entries that do not wait."""
-    root = site_with_glossary(make_site, PAGE)
+    root = site_with_glossary(make_project, PAGE)
     po = catalog.new(LANGUAGES["en"], "page.md")
     po.append(polib.POEntry(msgid=PEACEKEEPERS, msgstr="ODKB peacekeepers came to Kazakhstan."))
     catalog.save(po, root / "translations" / "en" / "page.po")

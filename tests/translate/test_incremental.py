@@ -6,13 +6,12 @@ run need not parse anything; these tests make sure that memory never hides work.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
 
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 PAGE = "Первый абзац.\n\nВторой абзац.\n"
 
@@ -21,21 +20,21 @@ def snapshot(root: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in sorted((root / "translations").rglob("*.po"))}
 
 
-def translated(root: Path, diptych: Run) -> Path:
+def translated(root: Path, diptych: Diptych) -> Path:
     code, _, err = diptych(root, "translate", "--engine", "pseudo")
     assert (code, err) == (0, "")
     return root
 
 
-def test_second_run_reports_nothing_to_do(make_site: Site, diptych: Run) -> None:
-    root = translated(make_site({"а.md": PAGE}), diptych)
+def test_second_run_reports_nothing_to_do(make_project: MakeProject, diptych: Diptych) -> None:
+    root = translated(make_project({"а.md": PAGE}), diptych)
     code, out, _ = diptych(root, "translate", "--engine", "pseudo")
     assert code == 0
     assert out.splitlines()[-1].startswith("catalogs up to date (")
 
 
-def test_an_emptied_entry_is_translated_again(make_site: Site, diptych: Run) -> None:
-    root = translated(make_site({"а.md": PAGE}), diptych)
+def test_an_emptied_entry_is_translated_again(make_project: MakeProject, diptych: Diptych) -> None:
+    root = translated(make_project({"а.md": PAGE}), diptych)
     po_path = root / "translations" / "en" / "а.po"
     reference = po_path.read_bytes()
     po = polib.pofile(str(po_path), wrapwidth=0)
@@ -49,8 +48,10 @@ def test_an_emptied_entry_is_translated_again(make_site: Site, diptych: Run) -> 
     assert po_path.read_bytes() == reference
 
 
-def test_a_new_language_in_mkdocs_yml_gets_catalogs(make_site: Site, diptych: Run) -> None:
-    root = translated(make_site({"а.md": PAGE}, languages=("en",)), diptych)
+def test_a_new_language_in_mkdocs_yml_gets_catalogs(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
+    root = translated(make_project({"а.md": PAGE}, targets=("en",)), diptych)
     before = snapshot(root)
     config = root / "mkdocs.yml"
     config.write_text(
@@ -69,16 +70,16 @@ def test_a_new_language_in_mkdocs_yml_gets_catalogs(make_site: Site, diptych: Ru
     )
 
 
-def test_a_deleted_catalog_is_written_again(make_site: Site, diptych: Run) -> None:
-    root = translated(make_site({"а.md": PAGE}), diptych)
+def test_a_deleted_catalog_is_written_again(make_project: MakeProject, diptych: Diptych) -> None:
+    root = translated(make_project({"а.md": PAGE}), diptych)
     before = snapshot(root)
     (root / "translations" / "de" / "а.po").unlink()
     assert diptych(root, "translate", "--engine", "pseudo")[0] == 0
     assert snapshot(root) == before
 
 
-def test_a_damaged_memory_only_costs_time(make_site: Site, diptych: Run) -> None:
-    root = translated(make_site({"а.md": PAGE}), diptych)
+def test_a_damaged_memory_only_costs_time(make_project: MakeProject, diptych: Diptych) -> None:
+    root = translated(make_project({"а.md": PAGE}), diptych)
     before = snapshot(root)
     memory = root / ".diptych" / "uptodate.json"
     assert memory.exists()
@@ -89,8 +90,8 @@ def test_a_damaged_memory_only_costs_time(make_site: Site, diptych: Run) -> None
     assert snapshot(root) == before
 
 
-def test_a_page_changed_back_and_forth(make_site: Site, diptych: Run) -> None:
-    root = translated(make_site({"а.md": PAGE}, languages=("en",)), diptych)
+def test_a_page_changed_back_and_forth(make_project: MakeProject, diptych: Diptych) -> None:
+    root = translated(make_project({"а.md": PAGE}, targets=("en",)), diptych)
     before = snapshot(root)
     page = root / "docs" / "а.md"
     page.write_text(PAGE + "\nТретий абзац.\n", encoding="utf-8")

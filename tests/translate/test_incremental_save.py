@@ -13,19 +13,19 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import polib
 import pytest
-from translatefixtures import STATEMENT
 
 from diptych.commands import translate as translate_command
 from diptych.engines.interface import Progress
 from diptych.engines.pseudo import PseudoEngine, PseudoTranslator
-
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.files import catalogs
+from tests.support.project import MakeProject
+from tests.support.repo import STATEMENT
 
 PAGES = {
     f"стр-{n}.md": f"# Страница {n}\n\nПервый абзац страницы {n}.\n\nВторой абзац.\n"
@@ -33,24 +33,21 @@ PAGES = {
 }
 
 
-def catalogs(root: Path) -> dict[str, bytes]:
-    base = root / "translations"
-    return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*.po"))}
-
-
 def complete(data: bytes) -> bool:
     po = polib.pofile(data.decode("utf-8"))
     return len(po) > 0 and all(e.msgstr for e in po)
 
 
-def test_a_model_that_fails_to_load_loses_only_its_language(make_site: Site, diptych: Run) -> None:
+def test_a_model_that_fails_to_load_loses_only_its_language(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
     """The en→de package is damaged on disk (its model.bin overwritten, as a failed copy
     leaves it): English is translated and saved, German reported with the package and a
     hint, exit 1; once the package is fixed, the next run translates German only.
     Fails if a model's error is not caught per language in ``pipeline._translate_language``
     (the run stops with exit 2, the languages after it untried)."""
-    root = make_site(
-        {"заявление.md": STATEMENT.read_text(encoding="utf-8")}, languages=("en", "de"), models=True
+    root = make_project(
+        {"заявление.md": STATEMENT.read_text(encoding="utf-8")}, targets=("en", "de"), models=True
     )
     assert diptych(root, "models", "list")[0] == 0  # unpacks the packages
     (unpacked,) = (root / ".diptych" / "packages").glob("translate-en_de-test-*")
@@ -77,7 +74,7 @@ def test_a_model_that_fails_to_load_loses_only_its_language(make_site: Site, dip
 
 
 def test_ctrl_c_keeps_the_languages_already_translated(
-    make_site: Site, diptych: Run, monkeypatch: pytest.MonkeyPatch
+    make_project: MakeProject, diptych: Diptych, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl-C while German is being translated: English (done first) is on disk, with its
     up-to-date stamps, and no temp file is left. Fails if the saving loop in
@@ -96,7 +93,7 @@ def test_ctrl_c_keeps_the_languages_already_translated(
         def translator(self, source: str, target: str) -> PseudoTranslator:
             return Interrupted(source, target)
 
-    root = make_site(PAGES, languages=("en", "de", "fr"))
+    root = make_project(PAGES, targets=("en", "de", "fr"))
     with monkeypatch.context() as patch:
         patch.setattr(translate_command, "PseudoEngine", Engine)
         code, _, err = diptych(root, "translate", "--engine", "pseudo")
@@ -138,14 +135,14 @@ sys.exit(main(["-C", sys.argv[1], "translate", "--engine", "pseudo", "-q"]))
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_killed_run_keeps_every_language_it_finished(
-    make_site: Site, diptych: Run, tmp_path: Path
+    make_project: MakeProject, diptych: Diptych, tmp_path: Path
 ) -> None:
     """SIGKILL while the second of three languages is being translated: every catalog of
     the first is on disk, complete and readable, nothing else; the next run translates
     only the other two and ends with the very bytes of a run never interrupted. Fails if
     the saving loop in ``pipeline.translate`` is moved after the loop that translates every
     language (nothing is on disk)."""
-    root = make_site(PAGES, languages=("en", "de", "fr"))
+    root = make_project(PAGES, targets=("en", "de", "fr"))
     whole = tmp_path / "whole"
     shutil.copytree(root, whole)
     killed = subprocess.run(

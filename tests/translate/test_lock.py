@@ -17,12 +17,12 @@ from diptych.errors import LockTimeout
 from diptych.pipeline import translate
 
 
-def test_concurrent_runs_leave_valid_identical_catalogs(make_site: Callable[..., Path]) -> None:
+def test_concurrent_runs_leave_valid_identical_catalogs(make_project: Callable[..., Path]) -> None:
     pages = {
         f"стр-{n:03d}.md": f"# Страница {n}\n\nТекст номер {n}. Ещё предложение.\n"
         for n in range(60)
     }
-    root = make_site(pages, languages=("en", "de"))
+    root = make_project(pages, targets=("en", "de"))
     command = [
         sys.executable,
         "-m",
@@ -49,8 +49,8 @@ def test_concurrent_runs_leave_valid_identical_catalogs(make_site: Callable[...,
     assert not list((root / "translations").rglob("*.tmp"))
 
 
-def test_a_held_lock_times_out_with_a_clear_message(make_site: Callable[..., Path]) -> None:
-    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+def test_a_held_lock_times_out_with_a_clear_message(make_project: Callable[..., Path]) -> None:
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
     project = load_project(root)
     project.lock_file.parent.mkdir(parents=True)
     with FileLock(str(project.lock_file)), pytest.raises(LockTimeout) as caught:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import polib
@@ -20,9 +20,8 @@ from diptych.engines.argos import ArgosEngine, Decoding
 from diptych.languages import LANGUAGES
 from diptych.memory import Memory
 from diptych.pipeline import translate
-
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 # float32: the same words on every processor (see test_argos_engine.py).
 EXACT = Decoding(compute_type="float32")
@@ -94,7 +93,7 @@ def opened() -> Iterator[list[str]]:
 
 
 def test_identical_reviewed_unit_on_another_page_needs_no_model(
-    make_site: Site, diptych: Run, opened: list[str]
+    make_project: MakeProject, diptych: Diptych, opened: list[str]
 ) -> None:
     """A page whose units were all reviewed elsewhere is translated with no models folder
     at all: each unit takes the reviewed text (machine state, provenance naming the
@@ -104,7 +103,7 @@ def test_identical_reviewed_unit_on_another_page_needs_no_model(
     Fails if the memory is not consulted (no model: exit 1), if the scan misses the
     catalog, if the memory reads files when nothing waits (catalogs opened twice), or if
     the recalled text counted as reviewed (no ``fuzzy``)."""
-    root = make_site({"a.md": f"{FIRST}\n\n{SECOND}\n"}, languages=("en",))
+    root = make_project({"a.md": f"{FIRST}\n\n{SECOND}\n"}, targets=("en",))
     reviewed = {FIRST: "Kazakhstan is determined to defend its sovereignty.",
                 SECOND: "The forces arrived in **Almaty** on 10 January."}  # fmt: skip
     write_catalog(root, "a.md", reviewed)
@@ -137,13 +136,13 @@ def test_identical_reviewed_unit_on_another_page_needs_no_model(
 
 
 def test_obsolete_reviewed_text_of_a_changed_unit_is_recalled(
-    make_site: Site, diptych: Run
+    make_project: MakeProject, diptych: Diptych
 ) -> None:
     """An older version of a page counts: the unit changed after review (stale), its
     reviewed text went to an obsolete entry, and another page that quotes the old text
     takes it from there. The stale unit itself keeps the person's text (obsolete entry)
     beside its new machine text. Fails if obsolete entries are left out of the memory."""
-    root = make_site({"a.md": f"{FIRST}\n"}, languages=("en",), models=True)
+    root = make_project({"a.md": f"{FIRST}\n"}, targets=("en",), models=True)
     text = "Kazakhstan is determined to defend its sovereignty."
     write_catalog(root, "a.md", {FIRST: text})
     changed = "Казахстан полон решимости защищать свой суверенитет и свободу."
@@ -164,7 +163,7 @@ def test_obsolete_reviewed_text_of_a_changed_unit_is_recalled(
     assert catalog.state_of(stale) is catalog.State.STALE and stale.previous_msgid == FIRST
 
 
-def test_close_match_is_offered_as_a_comment(make_site: Site) -> None:
+def test_close_match_is_offered_as_a_comment(make_project: MakeProject) -> None:
     """A unit 95 % like a reviewed one (rapidfuzz ratio) is translated by the model, and
     the reviewed unit is offered in a comment before the provenance; one 89 % alike gets
     none. Fails if the similarity search is gone, if the 90 % threshold is not applied
@@ -172,7 +171,7 @@ def test_close_match_is_offered_as_a_comment(make_site: Site) -> None:
     reviewed = "Особо важно, что мирные участники протестов не подвергаются никаким преследованиям."
     close = "Особо важно, что участники протестов не подвергаются никаким преследованиям."
     below = "Важно, что мирные участники протестов не подвергаются преследованиям."  # 89 %
-    root = make_site({"a.md": f"{reviewed}\n"}, languages=("en",), models=True)
+    root = make_project({"a.md": f"{reviewed}\n"}, targets=("en",), models=True)
     text = "It is particularly important that peaceful protesters are not persecuted."
     write_catalog(root, "a.md", {reviewed: text})
     (root / "docs" / "b.md").write_text(f"{close}\n\n{below}\n", encoding="utf-8")
@@ -187,11 +186,11 @@ def test_close_match_is_offered_as_a_comment(make_site: Site) -> None:
     ]
 
 
-def test_recalled_text_must_keep_the_markup(make_site: Site, diptych: Run) -> None:
+def test_recalled_text_must_keep_the_markup(make_project: MakeProject, diptych: Diptych) -> None:
     """A reviewed text whose markup differs from the source's (the bold lost) is not
     recalled: the model translates the unit. Fails without the markup check (the entry
     would say memory)."""
-    root = make_site({"a.md": f"{SECOND}\n"}, languages=("en",), models=True)
+    root = make_project({"a.md": f"{SECOND}\n"}, targets=("en",), models=True)
     write_catalog(root, "a.md", {SECOND: "The forces arrived in Almaty on 10 January."})
     (root / "docs" / "b.md").write_text(f"{SECOND}\n", encoding="utf-8")
     assert diptych(root, "translate")[0] == 0
@@ -200,12 +199,12 @@ def test_recalled_text_must_keep_the_markup(make_site: Site, diptych: Run) -> No
     assert "**" in entry.msgstr
 
 
-def test_a_catalog_wrapped_by_poedit_is_read(make_site: Site, diptych: Run) -> None:
+def test_a_catalog_wrapped_by_poedit_is_read(make_project: MakeProject, diptych: Diptych) -> None:
     """A catalog outside the run (here: the run names one page) whose msgids a tool
     wrapped over several lines cannot be scanned line by line: it is parsed whole. Fails
     if the scan trusts its one-line reading there (the wrapped msgid is missed, and
     without models the run fails)."""
-    root = make_site({"a.md": f"{FIRST}\n", "b.md": f"{FIRST}\n"}, languages=("en",))
+    root = make_project({"a.md": f"{FIRST}\n", "b.md": f"{FIRST}\n"}, targets=("en",))
     text = "Kazakhstan is determined to defend its sovereignty."
     path = write_catalog(root, "a.md", {FIRST: text}, wrap=30)
     assert 'msgid ""\n"Казахстан' in path.read_text(encoding="utf-8")
@@ -215,13 +214,13 @@ def test_a_catalog_wrapped_by_poedit_is_read(make_site: Site, diptych: Run) -> N
 
 
 def test_a_catalog_linked_from_outside_is_not_read(
-    make_site: Site, diptych: Run, tmp_path: Path
+    make_project: MakeProject, diptych: Diptych, tmp_path: Path
 ) -> None:
     """A catalog in translations/ that is a symbolic link to a file outside the project
     is not read (Diptych reads only inside translations/; `diptych check` reports the
     link): its "reviewed" text is not recalled, and without models the unit stays
     missing. Fails if the memory follows the link (the unit would take that text)."""
-    root = make_site({"b.md": f"{FIRST}\n"}, languages=("en",))
+    root = make_project({"b.md": f"{FIRST}\n"}, targets=("en",))
     write_catalog(root, "b.md", {})  # b.md has its catalog: x.po is no moved page's
     outside = write_catalog(tmp_path / "elsewhere", "x.md", {FIRST: "Planted text."})
     (root / "translations" / "en" / "x.po").symlink_to(outside)
@@ -230,11 +229,11 @@ def test_a_catalog_linked_from_outside_is_not_read(
     assert [e.msgstr for e in entries(root, "b.md").values()] == [""]
 
 
-def test_a_persons_words_are_never_replaced(make_site: Site, diptych: Run) -> None:
+def test_a_persons_words_are_never_replaced(make_project: MakeProject, diptych: Diptych) -> None:
     """Entries holding a person's words (reviewed, or edited and still fuzzy) keep them,
     whatever another page's reviewed text for the same source says; only the waiting
     unit takes the memory. Fails if the memory fills entries that do not wait."""
-    root = make_site({"a.md": f"{FIRST}\n\n{SECOND}\n"}, languages=("en",))
+    root = make_project({"a.md": f"{FIRST}\n\n{SECOND}\n"}, targets=("en",))
     reviewed = {FIRST: "Kazakhstan is determined to defend its sovereignty.",
                 SECOND: "The forces arrived in **Almaty** on 10 January."}  # fmt: skip
     write_catalog(root, "a.md", reviewed)

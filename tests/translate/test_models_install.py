@@ -1,23 +1,31 @@
-"""`diptych models install` against a package index served on 127.0.0.1."""
+"""`diptych models install` against package indexes served on 127.0.0.1."""
 
 from __future__ import annotations
 
 import functools
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from translatefixtures import FIXTURE_MODELS
 
-Site = Callable[..., Path]
-PACKAGE = FIXTURE_MODELS / "translate-ru_en-test.argosmodel"
+from diptych.cli import main
+from diptych.config import load_project
+from diptych.engines.argos import ArgosEngine, Decoding
+from diptych.errors import ModelError
+from tests.support.project import MakeProject, write_project
+from tests.support.repo import FIXTURE_MODELS, RU_EN
+
+Serve = Callable[..., str]
+GERMAN = FIXTURE_MODELS / "translate-en_de-test.argosmodel"
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -25,29 +33,42 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def _listed(package: Path, base: str) -> dict[str, object]:
+    """A package as the Argos index lists it: its own metadata, with a link to it."""
+    with zipfile.ZipFile(package) as archive:
+        name = next(n for n in archive.namelist() if n.endswith("/metadata.json"))
+        return {**json.loads(archive.read(name)), "links": [base + package.name]}
+
+
 @pytest.fixture
-def index_server(tmp_path: Path) -> Iterator[str]:
-    served = tmp_path / "index"
-    served.mkdir()
-    (served / PACKAGE.name).write_bytes(PACKAGE.read_bytes())
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=served))
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    index = [
-        {
-            "package_version": "1.0",
-            "argos_version": "1.9",
-            "from_code": "ru",
-            "from_name": "Russian",
-            "to_code": "en",
-            "to_name": "English",
-            "links": [base + PACKAGE.name],
-        }
-    ]
-    (served / "index.json").write_text(json.dumps(index), encoding="utf-8")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
+def serve_index(tmp_path: Path) -> Iterator[Serve]:
+    """Serve an Argos package index of the given packages, or of entries given as they
+    are (each call its own server and folder); returns its address, the value of
+    ARGOS_PACKAGE_INDEX."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def serve(*packages: Path | dict[str, object]) -> str:
+        served = tmp_path / f"index-{len(servers)}"
+        served.mkdir()
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=served))
+        servers.append(server)
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        files = [package for package in packages if isinstance(package, Path)]
+        for package in files:
+            shutil.copy(package, served / package.name)
+        index = [_listed(p, base) if isinstance(p, Path) else p for p in packages]
+        (served / "index.json").write_text(json.dumps(index), encoding="utf-8")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return base
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture
+def index_server(serve_index: Serve) -> str:
+    return serve_index(RU_EN)
 
 
 def run(root: Path, index: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -61,23 +82,25 @@ def run(root: Path, index: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_install_downloads_into_the_models_folder(make_site: Site, index_server: str) -> None:
-    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+def test_install_downloads_into_the_models_folder(
+    make_project: MakeProject, index_server: str
+) -> None:
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
     result = run(root, index_server, "install", "ru", "en")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "downloading ru→en from the Argos Translate package index (network access)",
         "installed translate-ru_en-test 1.0 into models/",
     ]
-    assert (root / "models" / "translate-ru_en.argosmodel").read_bytes() == PACKAGE.read_bytes()
+    assert (root / "models" / "translate-ru_en.argosmodel").read_bytes() == RU_EN.read_bytes()
     assert not (root / "home").exists()  # nothing written into the user's home
 
 
-def test_install_without_a_reachable_index_is_a_clean_error(make_site: Site) -> None:
+def test_install_without_a_reachable_index_is_a_clean_error(make_project: MakeProject) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    root = make_site({"а.md": "Текст.\n"}, languages=("en",))
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
     result = run(root, f"http://127.0.0.1:{port}/", "install", "ru", "en")
     assert result.returncode == 2
     assert result.stderr.splitlines()[-2:] == [
@@ -86,3 +109,52 @@ def test_install_without_a_reachable_index_is_a_clean_error(make_site: Site) -> 
         "  hint: check the network connection, or add a downloaded file with "
         "`diptych models add FILE.argosmodel`",
     ]
+
+
+def test_two_projects_in_one_process_install_from_their_own_index(
+    serve_index: Serve,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """Each install reads the index the environment names at that moment and writes into
+    its own project only; each project's engine then translates with its own package
+    (real CTranslate2). Fails if argostranslate's settings, fixed when it is first
+    imported in a process, decide the index or the folders of a later project."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    first, second = (
+        write_project(tmp_path / name, {"а.md": "Текст.\n"}, targets=("en",))
+        for name in ("first", "second")
+    )
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", serve_index(RU_EN))
+    assert main(["-C", str(first), "models", "install", "ru", "en"]) == 0
+    before = sorted(str(p.relative_to(first)) for p in first.rglob("*"))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", serve_index(GERMAN))
+    assert main(["-C", str(second), "models", "install", "en", "de"]) == 0, capsys.readouterr()
+    assert sorted(str(p.relative_to(first)) for p in first.rglob("*")) == before
+    assert [p.name for p in (first / "models").iterdir()] == ["translate-ru_en.argosmodel"]
+    assert [p.name for p in (second / "models").iterdir()] == ["translate-en_de.argosmodel"]
+    assert (second / "models" / "translate-en_de.argosmodel").read_bytes() == GERMAN.read_bytes()
+    assert not (tmp_path / "home").exists()
+
+    exact = Decoding(compute_type="float32", threads=1)
+    one, other = load_project(first), load_project(second)
+    russian = ArgosEngine(one.models_dir, one.state_dir, exact)
+    german = ArgosEngine(other.models_dir, other.state_dir, exact)
+    assert russian.translator("ru", "en").translate(["Казахстан."]) == ["Kazakhstan."]
+    assert german.translator("en", "de").translate(["Kazakhstan."]) == ["KAZAKHSTAN."]
+    with pytest.raises(ModelError, match="no Argos model for ru→en"):
+        german.translator("ru", "en")
+
+
+def test_install_follows_only_web_links(make_project: MakeProject, serve_index: Serve) -> None:
+    """An index cannot make the install copy a local file into the models folder."""
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
+    local = f"file://{RU_EN}"
+    entry = {"from_code": "ru", "to_code": "en", "links": [local]}
+    result = run(root, serve_index(entry), "install", "ru", "en")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"diptych: error: download failed: {local}: not an http(s) link"
+    )
+    assert not (root / "models").exists()

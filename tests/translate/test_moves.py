@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
 
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 PAGE = "Первый абзац.\n\nВторой абзац о погоде.\n\nТретий абзац.\n"
 REVIEWED = {
@@ -28,12 +27,12 @@ def review_all(path: Path) -> None:
     po.save(str(path))
 
 
-def test_a_renamed_page_keeps_its_reviews(make_site: Site, diptych: Run) -> None:
+def test_a_renamed_page_keeps_its_reviews(make_project: MakeProject, diptych: Diptych) -> None:
     """Renamed, moved into a folder and edited on the way: the catalog moves, the edited
     unit is stale with the reviewed text kept, the other review stays. Without moves.apply
     in the run (or with the match on a page that has a catalog), the reviews are left in
     an orphaned catalog and this fails."""
-    root = make_site({"старое.md": PAGE, "другое.md": "Совсем другой текст.\n"}, ("en",))
+    root = make_project({"старое.md": PAGE, "другое.md": "Совсем другой текст.\n"}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo", "-q")[0] == 0
     old = root / "translations" / "en" / "старое.po"
     review_all(old)
@@ -64,10 +63,10 @@ def test_a_renamed_page_keeps_its_reviews(make_site: Site, diptych: Run) -> None
     assert (root / "translations" / "en" / "другое.po").exists()
 
 
-def test_an_unrelated_new_page_takes_nothing(make_site: Site, diptych: Run) -> None:
+def test_an_unrelated_new_page_takes_nothing(make_project: MakeProject, diptych: Diptych) -> None:
     """A removed page's catalog is not given to a new page with other text (D107 then says
     to move it by hand). A match threshold of zero fails this."""
-    root = make_site({"старое.md": PAGE}, ("en",))
+    root = make_project({"старое.md": PAGE}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo", "-q")[0] == 0
     review_all(root / "translations" / "en" / "старое.po")
     (root / "docs" / "старое.md").unlink()
@@ -78,12 +77,14 @@ def test_an_unrelated_new_page_takes_nothing(make_site: Site, diptych: Run) -> N
     assert (root / "translations" / "en" / "старое.po").exists()
 
 
-def test_a_linked_catalog_is_never_moved(make_site: Site, diptych: Run, tmp_path: Path) -> None:
+def test_a_linked_catalog_is_never_moved(
+    make_project: MakeProject, diptych: Diptych, tmp_path: Path
+) -> None:
     """A catalog in translations/ that is a link (here to a file outside the project, with
     "reviewed" text for the new page's units) is not moved onto a page that has none: the
     page is translated afresh and the link is left as it was. Without the link test in
     moves.find the planted text becomes the new page's reviewed catalog."""
-    root = make_site({"новое.md": PAGE}, ("en",))
+    root = make_project({"новое.md": PAGE}, targets=("en",))
     planted = tmp_path / "planted.po"
     po = polib.POFile(wrapwidth=0)
     po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from fakegithub import FakeGitHub
 
-REPO = Path(__file__).parents[2]
+from tests.support.github import FakeGitHub
+from tests.support.repo import REPO
+
 TOOLS = REPO / "tools" / "ci"
 DIPTYCH = str(Path(sys.executable).with_name("diptych"))
 PAGES = {
@@ -39,9 +40,9 @@ def git(root: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def origin(make_site: Callable[..., Path], tmp_path: Path) -> Path:
+def origin(make_project: Callable[..., Path], tmp_path: Path) -> Path:
     """A bare repository holding the mini project (with its models) on main."""
-    root = make_site(PAGES, models=True)
+    root = make_project(PAGES, models=True)
     (root / ".gitignore").write_text(".diptych/\ntranslations/.lock\nshard.tar\ndeleted\n")
     bare = tmp_path / "origin.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
@@ -180,9 +181,9 @@ def test_a_push_meanwhile_is_rebased_on(origin: Path, tmp_path: Path) -> None:
 
 
 def test_pull_request_mode_opens_then_updates_one_pull_request(
-    make_site: Callable[..., Path], tmp_path: Path, github: FakeGitHub
+    make_project: Callable[..., Path], tmp_path: Path, github: FakeGitHub
 ) -> None:
-    root = make_site(PAGES, models=True)
+    root = make_project(PAGES, models=True)
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("extra:\n  diptych:\n    publish: pull-request\n")
     bare = tmp_path / "origin.git"

@@ -3,24 +3,21 @@ a person's words never."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import polib
 
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 PAGE = "Первый абзац.\n\nВторой абзац.\n\nТретий абзац.\n\nЧетвёртый абзац.\n"
 OLD = "package translate-ru_en-test 0.9"
 
 
-def test_refresh_redoes_machine_text_only(make_site: Site, diptych: Run) -> None:
+def test_refresh_redoes_machine_text_only(make_project: MakeProject, diptych: Diptych) -> None:
     """Machine text from an older package is redone, with new provenance; edited and
     reviewed text stay byte for byte. Without --refresh the run is a no-op. Letting the
     refresh take edited entries (persons_words) fails this with a CatalogError, dropping
     the refresh pass leaves the old provenance."""
-    root = make_site({"а.md": PAGE}, languages=("en",), models=True)
+    root = make_project({"а.md": PAGE}, targets=("en",), models=True)
     assert diptych(root, "translate", "-q")[0] == 0
     path = root / "translations" / "en" / "а.po"
     # As if an older package had written the machine text.

@@ -27,6 +27,7 @@ from diptych.page_catalog import PageCatalog
 from diptych.pipeline import translate
 from diptych.segment import segment_file
 from diptych.status import collect
+from tests.support.project import write_project
 
 SENTENCES = [
     "Требования митингующих полностью удовлетворены.",
@@ -37,20 +38,13 @@ SENTENCES = [
     "Следует подчеркнуть роль правоохранительных органов.",
     "Казахстан полон решимости защитить Конституцию.",
 ]
-YML = """site_name: T
-plugins:
-  - i18n:
-      languages:
-        - {locale: ru, default: true, name: ru}
-        - {locale: en, name: en}
-"""
 
 
 class ReviewedTranslationsSurvive(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.root = Path(tempfile.mkdtemp(prefix="diptych-stateful-"))
-        (self.root / "mkdocs.yml").write_text(YML, encoding="utf-8")
+        write_project(self.root, {}, targets=("en",))
         (self.root / "docs").mkdir()
         self.project = load_project(self.root)
         self.paragraphs: list[str] = [SENTENCES[0], SENTENCES[3]]

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import polib
 import pytest
-from translatefixtures import FIXTURE_MODELS
 
 from diptych import catalog
 from diptych.catalog import State
@@ -27,6 +26,8 @@ from diptych.engines.interface import outputs
 from diptych.page_catalog import PageCatalog
 from diptych.pipeline import translate
 from diptych.segment import segment_file
+from tests.support.project import write_project
+from tests.support.repo import FIXTURE_MODELS
 
 EXACT = Decoding(compute_type="float32")
 LOOPS = "щ щ щ щ щ щ щ щ щ щ"  # 20 tokens: the longest input of its batch
@@ -65,15 +66,7 @@ def _cli(root: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def looped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The page translated into English and, through the English pivot, German."""
-    root = tmp_path_factory.mktemp("runaway")
-    (root / "mkdocs.yml").write_text(
-        "site_name: T\nplugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
-        "        - {locale: ru, default: true, name: ru}\n        - {locale: en, name: en}\n"
-        "        - {locale: de, name: de}\n",
-        encoding="utf-8",
-    )
-    (root / "docs").mkdir()
-    (root / "docs" / "стр.md").write_text(PAGE, encoding="utf-8")
+    root = write_project(tmp_path_factory.mktemp("runaway"), {"стр.md": PAGE})
     _models(root / "models")
     project = load_project(root)
     report = translate(project, ArgosEngine(project.models_dir, project.state_dir, EXACT))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
 
-Run = Callable[..., tuple[int, str, str]]
-Site = Callable[..., Path]
+from tests.support.cli import Diptych
+from tests.support.project import MakeProject
 
 PAGE_A = "Первый абзац.\n\nВторой абзац.\n\nТретий абзац о погоде.\n"
 # With a unit that has nothing to translate (no Russian letter): copied, not translated.
@@ -35,10 +34,10 @@ def as_machine_output(root: Path) -> None:
         path.write_text(text.replace("translation: pseudo ", "translation: test "), "utf-8")
 
 
-def prepared_site(make_site: Site, diptych: Run) -> Path:
+def prepared_site(make_project: MakeProject, diptych: Diptych) -> Path:
     """Page a.md: one reviewed, one stale, one machine, one missing; b.md: one machine,
     one copied."""
-    root = make_site({"а.md": PAGE_A, "б.md": PAGE_B}, languages=("en",))
+    root = make_project({"а.md": PAGE_A, "б.md": PAGE_B}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo")[0] == 0
     as_machine_output(root)
     po_path = root / "translations" / "en" / "а.po"
@@ -49,8 +48,10 @@ def prepared_site(make_site: Site, diptych: Run) -> Path:
     return root
 
 
-def test_json_counts_every_state_per_page_and_language(make_site: Site, diptych: Run) -> None:
-    root = prepared_site(make_site, diptych)
+def test_json_counts_every_state_per_page_and_language(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
+    root = prepared_site(make_project, diptych)
     code, out, err = diptych(root, "status", "--json")
     assert (code, err) == (0, "")
     assert json.loads(out) == {
@@ -73,15 +74,15 @@ def test_json_counts_every_state_per_page_and_language(make_site: Site, diptych:
     }
 
 
-def test_status_reads_without_writing(make_site: Site, diptych: Run) -> None:
-    root = prepared_site(make_site, diptych)
+def test_status_reads_without_writing(make_project: MakeProject, diptych: Diptych) -> None:
+    root = prepared_site(make_project, diptych)
     before = {p: p.read_bytes() for p in (root / "translations").rglob("*.po")}
     assert diptych(root, "status")[0] == 0
     assert {p: p.read_bytes() for p in (root / "translations").rglob("*.po")} == before
 
 
-def test_table_has_a_row_per_page_and_a_total(make_site: Site, diptych: Run) -> None:
-    root = prepared_site(make_site, diptych)
+def test_table_has_a_row_per_page_and_a_total(make_project: MakeProject, diptych: Diptych) -> None:
+    root = prepared_site(make_project, diptych)
     code, out, _ = diptych(root, "status")
     assert code == 0
     rows = [line.split() for line in out.splitlines() if line[:1] in "┃│"]
@@ -104,16 +105,18 @@ def test_table_has_a_row_per_page_and_a_total(make_site: Site, diptych: Run) -> 
     ]
 
 
-def test_a_page_without_catalog_counts_as_missing(make_site: Site, diptych: Run) -> None:
-    root = make_site({"а.md": PAGE_A}, languages=("en", "de"))
+def test_a_page_without_catalog_counts_as_missing(
+    make_project: MakeProject, diptych: Diptych
+) -> None:
+    root = make_project({"а.md": PAGE_A}, targets=("en", "de"))
     code, out, _ = diptych(root, "status", "--json")
     assert code == 0
     totals = {lang: data["total"] for lang, data in json.loads(out)["languages"].items()}
     assert totals == {lang: {**NONE, "missing": 3} for lang in ("en", "de")}
 
 
-def test_a_broken_catalog_is_a_clean_error(make_site: Site, diptych: Run) -> None:
-    root = make_site({"а.md": PAGE_A}, languages=("en",))
+def test_a_broken_catalog_is_a_clean_error(make_project: MakeProject, diptych: Diptych) -> None:
+    root = make_project({"а.md": PAGE_A}, targets=("en",))
     assert diptych(root, "translate", "--engine", "pseudo")[0] == 0
     po_path = root / "translations" / "en" / "а.po"
     po_path.write_text(po_path.read_text(encoding="utf-8") + 'msgid "x\n', encoding="utf-8")

@@ -11,8 +11,7 @@ import polib
 from diptych.config import load_project
 from diptych.engines.pseudo import PseudoEngine, pseudolocalise
 from diptych.pipeline import Shard, translate
-
-Run = Callable[..., tuple[int, str, str]]
+from tests.support.cli import Diptych
 
 PAGE = """---
 title: Заявление
@@ -33,9 +32,9 @@ def entries(root: Path, lang: str, page: str = "страница.po") -> list[po
 
 
 def test_every_target_language_gets_a_valid_catalog(
-    make_site: Callable[..., Path], diptych: Run
+    make_project: Callable[..., Path], diptych: Diptych
 ) -> None:
-    root = make_site({"страница.md": PAGE}, languages=("en", "de", "zh", "ar"))
+    root = make_project({"страница.md": PAGE}, targets=("en", "de", "zh", "ar"))
     code, out, err = diptych(root, "translate", "--engine", "pseudo")
     assert (code, err) == (0, "")
     seconds = r" in \d+\.\d s"  # the times vary; the counts do not
@@ -65,8 +64,8 @@ def test_every_target_language_gets_a_valid_catalog(
     assert "⟧ ⟦" in entries(root, "en")[2].msgstr
 
 
-def test_second_run_changes_nothing(make_site: Callable[..., Path], diptych: Run) -> None:
-    root = make_site({"страница.md": PAGE})
+def test_second_run_changes_nothing(make_project: Callable[..., Path], diptych: Diptych) -> None:
+    root = make_project({"страница.md": PAGE})
     diptych(root, "translate", "--engine", "pseudo")
     files = sorted((root / "translations").rglob("*.po"))
     before = {f: (f.read_bytes(), f.stat().st_mtime_ns) for f in files}
@@ -77,9 +76,9 @@ def test_second_run_changes_nothing(make_site: Callable[..., Path], diptych: Run
 
 
 def test_editing_one_paragraph_retranslates_exactly_that_unit(
-    make_site: Callable[..., Path], diptych: Run
+    make_project: Callable[..., Path], diptych: Diptych
 ) -> None:
-    root = make_site({"страница.md": PAGE}, languages=("en",))
+    root = make_project({"страница.md": PAGE}, targets=("en",))
     diptych(root, "translate", "--engine", "pseudo")
     before = {e.msgid: e.msgstr for e in entries(root, "en")}
     page = root / "docs" / "страница.md"
@@ -95,8 +94,10 @@ def test_editing_one_paragraph_retranslates_exactly_that_unit(
     }
 
 
-def test_only_named_pages_and_languages(make_site: Callable[..., Path], diptych: Run) -> None:
-    root = make_site({"а.md": "Текст А.\n", "папка/б.md": "Текст Б.\n"})
+def test_only_named_pages_and_languages(
+    make_project: Callable[..., Path], diptych: Diptych
+) -> None:
+    root = make_project({"а.md": "Текст А.\n", "папка/б.md": "Текст Б.\n"})
     code, _, _ = diptych(
         root, "translate", "--engine", "pseudo", "--to", "de", str(root / "docs" / "папка")
     )
@@ -107,9 +108,9 @@ def test_only_named_pages_and_languages(make_site: Callable[..., Path], diptych:
 
 
 def test_unknown_target_language_is_a_clear_error(
-    make_site: Callable[..., Path], diptych: Run
+    make_project: Callable[..., Path], diptych: Diptych
 ) -> None:
-    root = make_site({"а.md": "Текст.\n"})
+    root = make_project({"а.md": "Текст.\n"})
     code, _, err = diptych(root, "translate", "--engine", "pseudo", "--to", "fr")
     assert code == 2
     assert err == (
@@ -120,10 +121,10 @@ def test_unknown_target_language_is_a_clear_error(
 
 
 def test_shards_partition_the_pages_and_their_catalogs_merge(
-    make_site: Callable[..., Path],
+    make_project: Callable[..., Path],
 ) -> None:
     pages = {f"стр-{n:02d}.md": f"Страница номер {n}.\n" for n in range(12)}
-    whole = make_site(pages, languages=("en",))
+    whole = make_project(pages, targets=("en",))
     project = load_project(whole)
     translate(project, PseudoEngine())
     expected = {p.relative_to(whole): p.read_bytes() for p in whole.rglob("*.po")}

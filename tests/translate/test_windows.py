@@ -17,15 +17,16 @@ from typing import Any
 import ctranslate2
 import polib
 import pytest
-from translatefixtures import ROOT, STATEMENT
 
 from diptych import pipeline
 from diptych.config import load_project
 from diptych.engines.argos import ArgosEngine, Decoding, PackageTranslator
 from diptych.languages import Language
 from diptych.pipeline import WINDOW, Hooks, Report, translate
-
-Site = Any
+from diptych.segment import segment_file
+from tests.support.project import MakeProject
+from tests.support.repo import REPO as ROOT
+from tests.support.repo import STATEMENT
 
 EXACT = Decoding(compute_type="float32")
 
@@ -94,7 +95,7 @@ class Recording(Hooks):
 
 
 def test_windows_write_the_bytes_of_one_window(
-    make_site: Site, tmp_path: Path, loads: list[str]
+    make_project: MakeProject, tmp_path: Path, loads: list[str]
 ) -> None:
     """Four pages, one window per page, against the same project in one window: the same
     catalogs byte for byte, the same stamps, the same report; each model loaded once per
@@ -102,7 +103,7 @@ def test_windows_write_the_bytes_of_one_window(
     Fails if a window's translators are made anew (models loaded per window), if a
     window's languages are not all saved (missing or different catalogs), or if the
     windows' reports are not summed."""
-    root = make_site(PAGES, languages=("en", "de"), models=True)
+    root = make_project(PAGES, targets=("en", "de"), models=True)
     single = tmp_path / "single"
     shutil.copytree(root, single)
 
@@ -130,14 +131,16 @@ def test_windows_write_the_bytes_of_one_window(
         assert windowed.languages[code].flagged == whole.languages[code].flagged
 
 
-def test_a_window_is_saved_before_the_next_is_translated(make_site: Site, tmp_path: Path) -> None:
+def test_a_window_is_saved_before_the_next_is_translated(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
     """Ctrl-C as the second window starts: at that moment the first page's catalogs
     (both languages) are on disk, complete and stamped, and nothing else; after the
     interrupt too. The next run translates the rest and ends with the bytes of a run
     never interrupted. Fails if catalogs or stamps are saved only at the end of the run
     (``_Run.window`` not saving, or ``uptodate.save()`` moved out of it), or if windows are
     all planned and translated before any is saved."""
-    root = make_site(PAGES, languages=("en", "de"), models=True)
+    root = make_project(PAGES, targets=("en", "de"), models=True)
     whole = tmp_path / "whole"
     shutil.copytree(root, whole)
     first = ORDER[0][:-3]
@@ -168,7 +171,9 @@ def test_a_window_is_saved_before_the_next_is_translated(make_site: Site, tmp_pa
     assert catalogs(root) == catalogs(whole)
 
 
-def test_a_model_failing_in_a_later_window_is_tried_once(make_site: Site, loads: list[str]) -> None:
+def test_a_model_failing_in_a_later_window_is_tried_once(
+    make_project: MakeProject, loads: list[str]
+) -> None:
     """German of the first page is done, then the en→de package is damaged on disk (its
     model.bin overwritten, as a failed copy leaves it). One page per window: the first
     window translates English only; German first loads in the second window and fails,
@@ -176,7 +181,7 @@ def test_a_model_failing_in_a_later_window_is_tried_once(make_site: Site, loads:
     saved and stamped, the first page's German kept as it was. Fails if a failed
     language is tried again in every window (the package loaded three times), or if its
     failure stops the other language's later windows."""
-    root = make_site(PAGES, languages=("en", "de"), models=True)
+    root = make_project(PAGES, targets=("en", "de"), models=True)
     project = load_project(root)
     first = ORDER[0]
     engine = ArgosEngine(project.models_dir, project.state_dir, EXACT)
@@ -200,12 +205,12 @@ def test_a_model_failing_in_a_later_window_is_tried_once(make_site: Site, loads:
 
 
 def test_a_no_op_run_loads_no_model_in_any_window(
-    make_site: Site, loads: list[str], monkeypatch: pytest.MonkeyPatch
+    make_project: MakeProject, loads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A second run over the finished project, one page per window: no page parsed, no
     model loaded, nothing written, not even the stamps. Fails if the windows are planned
     without the up-to-date stamps (every page parsed again)."""
-    root = make_site(PAGES, languages=("en", "de"), models=True)
+    root = make_project(PAGES, targets=("en", "de"), models=True)
     assert run(root, window=1).ok
     loads.clear()
     files = {p: p.stat().st_mtime_ns for p in (root / "translations").rglob("*.po")}
@@ -213,7 +218,7 @@ def test_a_no_op_run_loads_no_model_in_any_window(
     files[state] = state.stat().st_mtime_ns
 
     parsed: list[str] = []
-    real = pipeline.segment_file
+    real = segment_file
 
     def counted(path: Path) -> Any:
         parsed.append(path.name)
@@ -227,7 +232,7 @@ def test_a_no_op_run_loads_no_model_in_any_window(
 
 
 def test_translators_remember_one_window_only(
-    make_site: Site, monkeypatch: pytest.MonkeyPatch
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What a translator remembers (the English a German pivot reuses) lasts one window,
     so that a run's memory does not grow with the archive: a sentence on the first and
@@ -240,7 +245,7 @@ def test_translators_remember_one_window_only(
         "б-вторая.md": "# Вторая\n\nСилы прибыли в Алматы.\n",
         "в-третья.md": f"# Третья\n\n{shared}\n",
     }
-    root = make_site(pages, languages=("en", "de"), models=True)
+    root = make_project(pages, targets=("en", "de"), models=True)
     decoded: list[tuple[str, str]] = []
     real = PackageTranslator._translate
 

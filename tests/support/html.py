@@ -1,4 +1,5 @@
-"""HTML inspection for the site tests (standard library only)."""
+"""Reading built pages: a small element tree over the standard library's HTML parser,
+with the look-ups the site tests make (by tag, class, attribute, text)."""
 
 from __future__ import annotations
 

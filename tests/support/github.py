@@ -1,6 +1,7 @@
-"""A fake of the few GitHub REST calls Diptych makes, served on 127.0.0.1: it records each
-call and answers as GitHub does.
-The ``github`` fixture (tests/conftest.py) starts one and points ``GITHUB_API_URL``
+"""GitHub as the suggestion tests meet it: a fake of the few REST calls Diptych makes,
+served on 127.0.0.1 (it records each call and answers as GitHub does), and the recorded
+``issues`` event a reader's fix arrives in.
+The ``github`` fixture (tests/conftest.py) starts the fake and points ``GITHUB_API_URL``
 (with a token and a repository) at it."""
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from diptych.suggestions.form import text_key, unit_key
+
+from .pages import ENGLISH
+from .repo import REPO
+
 REPOSITORY = "diptych-project/diptych"
+EVENTS = REPO / "tests" / "fixtures" / "events"
+# The unit of the sample page a reader suggests a fix for, unless a test names another.
+PEACE = "Миротворческие силы ОДКБ численностью около 2 500 человек прибыли 10 января 2022 года."
 
 
 @dataclass
@@ -69,3 +78,29 @@ class FakeGitHub:
                 self._answer(200, fake.pulls[0])
 
         return Handler
+
+
+def event(
+    text: str,
+    unit: str = PEACE,
+    seen: str | None = "",
+    *,
+    lang: str = "en",
+    page: str = "page.md",
+    action: str = "opened",
+) -> dict[str, Any]:
+    """The recorded payload, filled in as the form would be for ``unit`` (``seen``: the
+    translation the reader saw; "" means the reviewed English of the unit)."""
+    data: dict[str, Any] = json.loads((EVENTS / "issues-opened.json").read_text("utf-8"))
+    shown = ENGLISH.get(unit) if seen == "" else seen
+    body = (
+        data["issue"]["body"]
+        .replace("UNIT", unit_key(unit))
+        .replace("SEEN", text_key(shown))
+        .replace("TEXT", text)
+        .replace("\n\nen\n\n", f"\n\n{lang}\n\n", 1)
+        .replace("\n\npage.md\n\n", f"\n\n{page}\n\n", 1)
+    )
+    data["issue"]["body"] = body
+    data["action"] = action
+    return data
