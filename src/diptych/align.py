@@ -9,6 +9,16 @@ cuts, in the source's order and with the source's spacing (:func:`place`). Keepi
 order is what makes the result safe to check: every markup run comes back exactly once,
 opening before closing, so what is left to decide is only which target words it covers.
 
+Two kinds of source text are not the model's to translate. Punctuation alone between two
+runs of markup (the `` · `` between two links, quote marks marked on their own as in
+``**«**Казахстан**»**``) is not sent: a model that sees it may turn it into a word, or
+lose the word after it, and the cut may move it inside a neighbouring run; it is written
+back as the source has it, between the same two placeholders. (The sentence's final
+punctuation is sent: a model trained on sentences needs it.) And a run of markup that
+begins or ends with whitespace (a hard line break, or a line break folded into the run,
+as in ``**слово**⏎дальше``) parts the words either side in the plain text: otherwise the
+model would read ``словодальше`` as one word.
+
 How target tokens align with source segments (:func:`scores`):
 
 - the model's own cross-attention (:class:`Alignment`, from CTranslate2's
@@ -150,29 +160,54 @@ class Marked:
     # Whitespace next to each placeholder in the masked sentence.
     space_before: tuple[bool, ...]
     space_after: tuple[bool, ...]
+    # Whitespace at the start and at the end of each placeholder's own markup (a line
+    # break): it parts the words either side by itself.
+    breaks_before: tuple[bool, ...]
+    breaks_after: tuple[bool, ...]
+    # For each placeholder but the last: whether the text up to the next one is kept as
+    # the source has it (punctuation alone, words after it), not sent to the model.
+    kept: tuple[bool, ...]
 
     @classmethod
-    def of(cls, masked: str) -> Marked:
+    def of(cls, masked: str, markup: Mapping[int, str] | None = None) -> Marked:
+        """``masked`` taken apart; ``markup`` (placeholder → the markup it stands for, as
+        :func:`diptych.protect.protect` made it) tells which placeholders are line breaks."""
+        matches = list(PLACEHOLDER.finditer(masked))
+        numbers = tuple(int(m.group(1)) for m in matches)
+        runs = [(markup or {}).get(n, "") for n in numbers]
+        ends = [0, *(x for m in matches for x in m.span()), len(masked)]
+        texts = [masked[ends[k] : ends[k + 1]] for k in range(0, len(ends), 2)]
+        kept = tuple(
+            not re.search(r"\w", text) and any(re.search(r"\w", t) for t in texts[k + 2 :])
+            for k, text in enumerate(texts[1:-1])
+        )
         plain = ""
-        numbers: list[int] = []
         cuts: list[int] = []
-        before: list[bool] = []
-        after: list[bool] = []
-        cursor = 0
-        for match in PLACEHOLDER.finditer(masked):
-            plain, text = _joined(plain, masked[cursor : match.start()], cuts)
+        for k, text in enumerate(texts):
+            if 0 < k < len(texts) - 1 and kept[k - 1]:
+                text = " " if re.search(r"\s", text) else ""
+            if k and runs[k - 1][-1:].isspace():
+                text = " " + text
+            if k < len(runs) and runs[k][:1].isspace():
+                text += " "
+            plain, text = _joined(plain, text, cuts)
             plain += text
-            numbers.append(int(match.group(1)))
-            cuts.append(len(plain))
-            before.append(masked[: match.start()][-1:].isspace())
-            after.append(masked[match.end() :][:1].isspace())
-            cursor = match.end()
-        plain, text = _joined(plain, masked[cursor:], cuts)
-        plain += text
+            if k < len(matches):
+                cuts.append(len(plain))
         lead = len(plain) - len(plain.lstrip())
         stripped = plain.strip()
         cuts = [min(max(0, c - lead), len(stripped)) for c in cuts]
-        return cls(masked, stripped, tuple(numbers), tuple(cuts), tuple(before), tuple(after))
+        return cls(
+            masked,
+            stripped,
+            numbers,
+            tuple(cuts),
+            tuple(masked[: m.start()][-1:].isspace() for m in matches),
+            tuple(masked[m.end() :][:1].isspace() for m in matches),
+            tuple(run[:1].isspace() for run in runs),
+            tuple(run[-1:].isspace() for run in runs),
+            kept,
+        )
 
     @property
     def segments(self) -> list[Span]:
@@ -188,13 +223,21 @@ class Marked:
             for j, (a, b) in enumerate(segments)
         ]
 
+    def empty(self) -> list[bool]:
+        """Segments that must get no target token: those kept as the source has them
+        (nothing of the translation can belong to text the model never saw)."""
+        return [False, *self.kept, False] if self.numbers else [False]
+
     def between(self, i: int) -> str:
         """What stands between placeholder ``i`` and ``i + 1`` (by position) where the
-        translation gives that segment no token: a space if the source has one there.
-        (Never the source's own text: it would be Russian, or punctuation that the
+        translation gives that segment no token: the source's own text where it is kept
+        (punctuation the model never saw), else a space if the source has one there.
+        (Never other source text: it would be Russian, or punctuation that the
         translation already has elsewhere.)"""
         matches = list(PLACEHOLDER.finditer(self.masked))
         text = self.masked[matches[i].end() : matches[i + 1].start()]
+        if self.kept[i]:
+            return text
         return " " if re.search(r"\s", text) else ""
 
 
@@ -297,12 +340,15 @@ def matches(
 
 
 def cut(
-    table: Matrix, required: Sequence[bool], penalties: Sequence[Sequence[float]] = ()
+    table: Matrix,
+    required: Sequence[bool],
+    penalties: Sequence[Sequence[float]] = (),
+    empty: Sequence[bool] = (),
 ) -> list[int] | None:
     """Cut ``len(table)`` tokens into ``len(required)`` consecutive pieces (piece ``j``
     from ``starts[j]`` up to the next start) maximising the sum of ``table[token][piece]``
     less ``penalties[j - 1][starts[j]]`` for each piece after the first; a required piece
-    gets at least one token. None if there are too few tokens."""
+    gets at least one token, an ``empty`` one none. None if there are too few tokens."""
     m, n = len(table), len(required)
     if n == 0:
         return []
@@ -316,10 +362,13 @@ def cut(
         for row in table:
             prefix.append(prefix[-1] + row[j])
         cost = penalties[j - 1] if 0 < j <= len(penalties) else None
-        # best[j+1][e] = max over starts s <= e (s < e if required) of
+        # best[j+1][e] = max over starts s <= e (s < e if required, s == e if empty) of
         # best[j][s] - cost[s] + prefix[e] - prefix[s]
+        lone = j < len(empty) and empty[j]
         top, arg = low, 0
         for e in range(m + 1):
+            if lone:  # the piece must end where it starts: only s == e
+                top, arg = low, 0
             s = e - 1 if required[j] else e
             if s >= 0 and best[j][s] > low:
                 value = best[j][s] - prefix[s] - (cost[s] if cost is not None else 0.0)
@@ -342,16 +391,24 @@ def spacing_penalties(
 ) -> list[list[float]]:
     """For each placeholder and each cut (before token ``c``), ``weight`` where the cut
     disagrees with the source's spacing: a placeholder with a space beside it in the
-    source belongs where the translation has one (between words), one without beside a
-    word or a punctuation mark it was attached to."""
+    source (or a line break in its markup) belongs where the translation has one (between
+    words), one without beside a word or a punctuation mark it was attached to.
+    Placeholders joined by kept text go to one cut together: a space beside any of them
+    says where."""
     m = len(spans)
     # at either end of the translation any placeholder fits
     spaced_cut = [None, *(bool(target[spans[c - 1][1] : spans[c][0]]) for c in range(1, m)), None]
-    out = []
-    for before, after in zip(marked.space_before, marked.space_after, strict=True):
-        spaced = before or after
-        out.append([weight if spaced_cut[c] not in (None, spaced) else 0.0 for c in range(m + 1)])
-    return out
+    sides = (marked.space_before, marked.space_after, marked.breaks_before, marked.breaks_after)
+    wants = [any(side) for side in zip(*sides, strict=True)]
+    # a chain's wish reaches all its placeholders: forward, then back
+    for i, kept in enumerate(marked.kept):
+        wants[i + 1] = wants[i + 1] or (kept and wants[i])
+    for i, kept in reversed(list(enumerate(marked.kept))):
+        wants[i] = wants[i] or (kept and wants[i + 1])
+    return [
+        [weight if spaced_cut[c] not in (None, spaced) else 0.0 for c in range(m + 1)]
+        for spaced in wants
+    ]
 
 
 def place(
@@ -369,7 +426,7 @@ def place(
     spans = tokens(target, spaced)
     table = scores(marked, alignment, spans, weights, fragments)
     penalties = spacing_penalties(marked, target, spans, weights.spacing) if spaced else []
-    starts = cut(table, marked.required(), penalties)
+    starts = cut(table, marked.required(), penalties, marked.empty())
     if starts is None:
         return None
     # Placeholder i stands before the first token of segment i + 1.
@@ -385,16 +442,21 @@ def place(
         out.append(target[cursor:gap_start])
         gap = target[gap_start:gap_end]
         first, last = group[0], group[-1]
+        # A line break that ends or starts the group's markup parts the words itself:
+        # no space is written on that side, and the gap goes.
+        broken = marked.breaks_before[first] or marked.breaks_after[last]
         lead = spaced and position > 0 and marked.space_before[first]
+        lead = lead and not marked.breaks_before[first]
         trail = spaced and position < len(spans) and marked.space_after[last]
-        between = [marked.between(i) for i in group[:-1]] if spaced else [""] * (len(group) - 1)
+        trail = trail and not marked.breaks_after[last]
+        between = [marked.between(i) if spaced else marked.between(i).strip() for i in group[:-1]]
         out.append((gap or " ") if lead else "")
         for k, i in enumerate(group):
             out.append(between[k - 1] if k else "")
             out.append(f"{{{marked.numbers[i]}}}")
         # The words either side stay apart: the gap goes after the group if no space the
-        # source had beside or between its placeholders took its place.
-        out.append((gap or " ") if trail else "" if lead or any(between) else gap)
+        # source had beside or between its placeholders (or a line break) took its place.
+        out.append((gap or " ") if trail else "" if lead or broken or any(between) else gap)
         cursor = gap_end
     out.append(target[cursor:])
     return "".join(out).strip()

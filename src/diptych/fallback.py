@@ -66,6 +66,11 @@ class Failed:
     split: Split
     page: Page | None = None
 
+    def marked(self, sentence: str) -> align.Marked:
+        """One of its masked sentences taken apart, with what its placeholders stand for
+        (a line break in the markup parts the words around it)."""
+        return align.Marked.of(sentence, self.protected.markup)
+
 
 @dataclass(frozen=True)
 class Rescued:
@@ -147,13 +152,13 @@ class _Placer:
         self.translator = translator
         self.spaced = spaced
         self.weights = weights
-        self.aligned: dict[str, str | None] = {}  # masked sentence -> masked translation
+        # masked sentence (taken apart) -> masked translation
+        self.aligned: dict[align.Marked, str | None] = {}
         self.spans: dict[str, str | None] = {}
 
-    def by_alignment(self, sentences: Sequence[str]) -> None:
-        todo = [s for s in sentences if s not in self.aligned]
-        marked = {s: align.Marked.of(s) for s in todo}
-        plain = list(dict.fromkeys(m.plain for m in marked.values() if _has_words(m.plain)))
+    def by_alignment(self, sentences: Sequence[align.Marked]) -> None:
+        todo = [m for m in dict.fromkeys(sentences) if m not in self.aligned]
+        plain = list(dict.fromkeys(m.plain for m in todo if _has_words(m.plain)))
         if isinstance(self.translator, AligningTranslator):
             found = dict(zip(plain, self.translator.translate_aligned(plain), strict=True))
         else:  # the texts alone: placed by position, identical tokens and fragments
@@ -164,27 +169,27 @@ class _Placer:
         # The text of each link and emphasis translated on its own: where it stands in
         # the sentence's translation is evidence too (align.matches).
         inner = {
-            s: {
+            m: {
                 j: m.plain[a:b].strip()
                 for j, ((a, b), needed) in enumerate(zip(m.segments, m.required(), strict=True))
                 if needed
             }
-            for s, m in marked.items()
+            for m in todo
         }
         done = self.fragments([text for texts in inner.values() for text in texts.values()])
-        for sentence, m in marked.items():
+        for m in todo:
             alignment = found.get(m.plain)
             if alignment is None:  # no words: the markup and punctuation stand as they are
-                self.aligned[sentence] = sentence
+                self.aligned[m] = m.masked
                 continue
             if alignment.problem is not None:  # the plain translation ran away too
-                self.aligned[sentence] = None
+                self.aligned[m] = None
                 continue
             fragments: dict[int, str] = {}
-            for j, text in inner[sentence].items():
+            for j, text in inner[m].items():
                 if done.get(text):
                     fragments[j] = str(done[text])
-            self.aligned[sentence] = align.place(m, alignment, self.weights, self.spaced, fragments)
+            self.aligned[m] = align.place(m, alignment, self.weights, self.spaced, fragments)
 
     def fragments(self, texts: Sequence[str]) -> dict[str, str | None]:
         """Fragments translated on their own (None: the decoding ran away), each sent as
@@ -305,13 +310,12 @@ def rescue(
             open_units = [i for i in open_units if i not in tried]
         else:
             tried = []
-        sentences = list(
-            dict.fromkeys(s for i in open_units for s in units[i].split.sentences if redo(step, s))
-        )
+        todo = [(units[i], s) for i in open_units for s in units[i].split.sentences]
+        todo = [(unit, s) for unit, s in todo if redo(step, s)]
         if step is Step.SPANS:
-            placer.by_spans(sentences)
+            placer.by_spans(list(dict.fromkeys(s for _, s in todo)))
         else:
-            placer.by_alignment(sentences)
+            placer.by_alignment([unit.marked(s) for unit, s in todo])
         left = tried
         for i in open_units:
             unit = units[i]
@@ -320,7 +324,9 @@ def rescue(
                 text: str | None = translated[sentence]
                 if redo(step, sentence):
                     text = (
-                        placer.spans[sentence] if step is Step.SPANS else placer.aligned[sentence]
+                        placer.spans[sentence]
+                        if step is Step.SPANS
+                        else placer.aligned[unit.marked(sentence)]
                     )
                 if text is None:
                     break

@@ -9,12 +9,10 @@ upper-cases, for the pivot.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
 import pytest
-from translatefixtures import FIXTURE_MODELS
 
 from diptych import align, fallback
 from diptych.catalog import State
@@ -28,8 +26,9 @@ from diptych.protect import protect
 from diptych.renderer import Renderer
 from diptych.segment import Page, segment, segment_file
 from diptych.sentences import split
+from tests.support.project import MakeProject
+from tests.support.repo import FIXTURE_MODELS
 
-Site = Callable[..., Path]
 EXACT = Decoding(compute_type="float32")
 # A sentence of the first statement (the models were trained on it) with one word marked.
 MARKED = (
@@ -62,12 +61,28 @@ def test_a_masked_sentence_taken_apart() -> None:
         cuts=(12, 25, 29, 37),
         space_before=(True, True, False, False),
         space_after=(True, False, True, False),
+        breaks_before=(False, False, False, False),
+        breaks_after=(False, False, False, False),
+        kept=(False, False, False),
     )
     assert marked.required() == [False, True, True, True, False]
+    assert marked.empty() == [False] * 5
     # No space is left before punctuation where a placeholder stood.
     assert align.Marked.of("Они хранятся в папке {1}. Исправить").plain == (
         "Они хранятся в папке. Исправить"
     )
+    # Punctuation alone between two placeholders is kept out of the plain text (its
+    # segment must stay empty), but not the sentence's final punctuation.
+    marked = align.Marked.of("{1}«{2}Казахстан{3}»{4} и {5}Россия{6}.{7}")
+    assert (marked.plain, marked.cuts) == ("Казахстан и Россия.", (0, 0, 9, 9, 12, 18, 19))
+    assert marked.kept == (True, False, True, False, False, False)
+    assert marked.empty() == [False, True, False, True, False, False, False, False]
+    assert [marked.between(i) for i in (0, 2, 5)] == ["«", "»", ""]
+    # A line break in a placeholder's markup parts the words either side.
+    marked = align.Marked.of("Строка один{1}строка {2}два{3}и три.", {1: "  \n", 3: "**\n"})
+    assert marked.plain == "Строка один строка два и три."
+    assert marked.breaks_before == (True, False, False)
+    assert marked.breaks_after == (True, False, True)
 
 
 def test_a_lone_space_piece_stands_for_the_word_it_starts() -> None:
@@ -108,10 +123,17 @@ def test_placeholders_keep_the_sources_spacing() -> None:
         "{1}Important:{2} this {3}is a sentence{4}, not ({5}a joke{6})."
     )
     # Two links side by side, the words between them lost by the model: one space
-    # between the links, none inside them.
-    marked = align.Marked.of("{1}Все заявления{2} · {3}Состояние переводов{4}")
+    # between the links, none inside them; a separator between them is the source's.
+    marked = align.Marked.of("{1}Все заявления{2} {3}Состояние переводов{4}")
     found = align.Alignment.unaligned(marked.plain, "All statements")
     assert align.place(marked, found) == "{1}All{2} {3}statements{4}"
+    marked = align.Marked.of("{1}Все заявления{2} · {3}Состояние переводов{4}")
+    found = align.Alignment.unaligned(marked.plain, "All statements")
+    assert align.place(marked, found) == "{1}All{2} · {3}statements{4}"
+    # A line break in the markup takes the place of the space between the words.
+    marked = align.Marked.of("Строка один{1}строка два.", {1: "  \n"})
+    found = align.Alignment.unaligned(marked.plain, "Line one line two.")
+    assert align.place(marked, found) == "Line one{1}line two."
 
 
 def test_markup_goes_where_the_models_attention_points(english: PackageTranslator) -> None:
@@ -252,11 +274,11 @@ SITE_PAGE = """\
 
 
 def translated_site(
-    make_site: Site, *packages: Path, page: str = SITE_PAGE, extension: str = "footnotes"
+    make_project: MakeProject, *packages: Path, page: str = SITE_PAGE, extension: str = "footnotes"
 ) -> tuple[Path, Report]:
     """A site of ``page`` in English, translated with ``packages`` (float32) through the
     library entry point of `diptych translate`; the site's Markdown has ``extension``."""
-    root = make_site({"page.md": page}, languages=("en",))
+    root = make_project({"page.md": page}, targets=("en",))
     (root / "mkdocs.yml").write_text(
         (root / "mkdocs.yml").read_text(encoding="utf-8")
         + f"markdown_extensions:\n  - {extension}\n",
@@ -269,8 +291,8 @@ def translated_site(
     return root, translate(project, ArgosEngine(project.models_dir, project.state_dir, EXACT))
 
 
-def test_a_cooperative_model_needs_no_fallback(make_site: Site) -> None:
-    root, report = translated_site(make_site, FIXTURE_MODELS / "translate-ru_en-test.argosmodel")
+def test_a_cooperative_model_needs_no_fallback(make_project: MakeProject) -> None:
+    root, report = translated_site(make_project, FIXTURE_MODELS / "translate-ru_en-test.argosmodel")
     assert report.ok and report.languages["en"].flagged == 0
     entries = polib.pofile(str(root / "translations" / "en" / "page.po"))
     # Every placeholder came back: nothing is decoded again, nothing placed by alignment.
@@ -319,13 +341,13 @@ def published(root: Path, judged: bool = True) -> dict[str, tuple[State, str | N
 
 
 def test_markup_the_naive_model_drops_is_placed_by_alignment(
-    make_site: Site, engine: ArgosEngine
+    make_project: MakeProject, engine: ArgosEngine
 ) -> None:
     # What the naive package makes of the unit's masked sentence: placeholders gone.
     naive = ArgosEngine(NAIVE.parent, engine.state_dir, EXACT).translator("ru", "en")
     masked = "Министерство иностранных дел {1}полагает{2} в этой связи целесообразным отметить {3}."
     assert naive.translate([masked]) == [NAIVE_OUTPUT]
-    root, report = translated_site(make_site, NAIVE)
+    root, report = translated_site(make_project, NAIVE)
     assert report.ok and report.languages["en"].flagged == 0
     assert entry_of(root, UNIT) == (
         "#. machine translation: argos ru→en, package translate-ru_en-naive 1.0; "
@@ -345,10 +367,10 @@ def test_markup_the_naive_model_drops_is_placed_by_alignment(
 
 
 def test_markup_stays_withheld_where_the_fallback_cannot_pass_the_checks(
-    make_site: Site,
+    make_project: MakeProject,
 ) -> None:
     # The site's renderer cannot be made: no candidate can be judged, none is published.
-    root, report = translated_site(make_site, NAIVE, extension="no_such_extension")
+    root, report = translated_site(make_project, NAIVE, extension="no_such_extension")
     assert report.ok and report.languages["en"].flagged == 4
     # Stored as it was before there was a fallback: the engine's text, for the reviewer.
     assert entry_of(root, UNIT) == (
@@ -382,8 +404,8 @@ EVERY_KIND = """\
 """
 
 
-def test_only_visible_text_is_translated(make_site: Site) -> None:
-    root, report = translated_site(make_site, NAIVE, page=EVERY_KIND)
+def test_only_visible_text_is_translated(make_project: MakeProject) -> None:
+    root, report = translated_site(make_project, NAIVE, page=EVERY_KIND)
     assert report.ok and report.languages["en"].flagged == 0
     shown = published(root)
     references = segment_file(root / "docs" / "page.md").references
