@@ -24,7 +24,7 @@ from diptych.site import i18n
 from diptych.site.links import pair_url, translated_url
 from diptych.site.order import priority
 from diptych.site.state import current_build
-from diptych.site.strings import native_name
+from diptych.ui import native_name
 
 
 @event_priority(priority("alternates", "on_files"))

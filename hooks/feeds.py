@@ -30,7 +30,7 @@ from diptych.site.links import translated_url
 from diptych.site.order import priority
 from diptych.site.state import current_build
 from diptych.site.statements import INDEX, newest_first
-from diptych.site.strings import ui
+from diptych.ui import ui
 
 log = logging.getLogger("mkdocs.diptych")
 

@@ -26,7 +26,7 @@ from diptych.site.links import translated_url
 from diptych.site.order import priority
 from diptych.site.page_parts import not_found_body
 from diptych.site.state import current_build
-from diptych.site.strings import native_name, ui
+from diptych.ui import native_name, ui
 
 TEMPLATE = "404.html"
 

@@ -8,7 +8,7 @@ from typing import Any
 from mkdocs.plugins import event_priority
 
 from diptych.site.order import priority
-from diptych.site.strings import ui
+from diptych.ui import ui
 
 
 @event_priority(priority("palette", "on_env"))

@@ -32,7 +32,7 @@ from .inventory import Inventory
 from .judge import Judge
 from .languages import Language
 from .segment import Page, Unit
-from .site.strings import ui
+from .ui import ui
 
 # Units whose place on the page can hold markup (front matter and admonition titles
 # cannot): the site marks them when they are shown in Russian or as machine output.

@@ -17,7 +17,7 @@ import pytest
 
 from diptych.site.feeds import Feed, Item, atom
 from diptych.site.metadata import og_locale
-from diptych.site.strings import ui
+from diptych.ui import ui
 from tests.support.external import describe, vnu
 from tests.support.html import Element, find_all, parse
 from tests.support.pages import CATALOGS, FIRST, PAGES, SECOND

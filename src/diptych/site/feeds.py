@@ -31,8 +31,8 @@ from feedgenerator import Atom1Feed
 
 from ..catalog import State
 from ..config import Project
+from ..ui import ui
 from .escape import e
-from .strings import ui
 from .views import PageView
 
 # Characters XML 1.0 may not hold.

@@ -31,10 +31,10 @@ from mkdocs.exceptions import PluginError
 from ..catalog import State
 from ..page_catalog import Record
 from ..status import Status
+from ..ui import format_date, native_name, ui
 from .escape import e
 from .pair import SHOWN_STATES, row_ids
 from .statements import newest_first
-from .strings import format_date, native_name, ui
 from .views import PageView
 
 # How many machine translations the dashboard lists per language, the weakest first.

@@ -6,8 +6,8 @@ import re
 
 from ..dates import iso_date
 from ..languages import Language
+from ..ui import format_date, native_name, ui
 from .escape import e
-from .strings import format_date, native_name, ui
 from .views import PageView
 
 _H1 = re.compile(r"<h1[\s>]")

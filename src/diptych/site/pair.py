@@ -25,9 +25,9 @@ from ..changes import Op, stale_change
 from ..footnotes import footnotes
 from ..page_catalog import Record
 from ..suggestions.form import unit_key
+from ..ui import native_name, ui
 from .escape import e
 from .links import catalog_edit_url, suggestion_url
-from .strings import native_name, ui
 from .views import PageView
 
 RenderMarkdown = Callable[[str], str]

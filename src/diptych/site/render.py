@@ -16,8 +16,8 @@ from selectolax.lexbor import LexborHTMLParser
 from ..judge import cell_markdown, reference_definitions
 from ..renderer import Renderer
 from ..segment import yaml_string
+from ..ui import ui
 from .pair import footnote_rows
-from .strings import ui
 from .views import PageView
 
 _URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
