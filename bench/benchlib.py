@@ -21,11 +21,14 @@ import os
 import random
 import shutil
 import tempfile
-import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
+
+import argospack
+from words import FREQUENT_RU
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = Path(
@@ -36,24 +39,17 @@ DEFAULT_CACHE = Path(
 # Corpus: Russian-looking text with realistic word, sentence and paragraph lengths
 # --------------------------------------------------------------------------------------
 
-# Frequent Russian words (function words, news and documentation vocabulary).
-COMMON_RU = """
-и в не на я быть он с что а по это она этот к но они мы как из у который то за свой
-весь год от так о для ты же все тот мочь вы человек такой его сказать только или
-еще бы себя один как уже до время если сам когда другой вот говорить наш мой знать
-стать при чтобы дело жизнь кто первый очень два день её новый рука даже во со раз где
-там под можно ну какой после их работа без самый потом надо хотеть ли слово идти
-большой должен место иметь сейчас тут лицо каждый друг нет теперь ни глаз тоже тогда
-видеть вопрос через да здесь дом сторона думать сделать страна жить чем мир об
-последний случай голова более делать смотреть ребенок просто конечно сила российский
-конец перед несколько вид система всегда работать между три понять пойти часть
-спросить город дать также никто понимать получить отношение лишь второй именно значит
-хороший деньги почему вода пример министерство заявление правительство президент
-республика государство общество область регион закон решение развитие сотрудничество
-безопасность экономика политика организация договор соглашение встреча переговоры
-делегация граждане население ситуация положение данные результат вопросы стороны
-международный национальный внешний внутренний официальный совместный важный
-""".split()  # noqa: SIM905
+# Frequent Russian words, then news and documentation vocabulary (drawn by position).
+COMMON_RU: tuple[str, ...] = (
+    *FREQUENT_RU,
+    *"""
+министерство заявление правительство президент республика государство общество область
+регион закон решение развитие сотрудничество безопасность экономика политика организация
+договор соглашение встреча переговоры делегация граждане население ситуация положение
+данные результат вопросы стороны международный национальный внешний внутренний
+официальный совместный важный
+""".split(),  # noqa: SIM905
+)
 
 # Stems and endings: an inflecting language gives a SentencePiece model of 32k pieces
 # realistic work (frequent words whole, rare ones in 2-4 pieces).
@@ -243,93 +239,71 @@ QUICK_MODEL = ModelSpec(
 
 
 def train_sentencepiece(out: Path, spec: ModelSpec) -> Path:
-    import sentencepiece as spm
-
-    text = out.with_suffix(".txt")
-    text.write_text("\n".join(training_text(spec.sp_lines, spec.seed)) + "\n", encoding="utf-8")
-    spm.SentencePieceTrainer.train(
-        input=str(text),
-        model_prefix=str(out.with_suffix("")),
-        vocab_size=spec.vocab,
-        model_type="unigram",
-        character_coverage=1.0,
+    """The shared ru/en SentencePiece model of ``spec``'s size, written to ``out``."""
+    argospack.train_sentencepiece(
+        training_text(spec.sp_lines, spec.seed),
+        out,
+        spec.vocab,
         input_sentence_size=spec.sp_lines,
-        shuffle_input_sentence=False,
         num_threads=os.cpu_count() or 1,
-        minloglevel=2,
-        # OpenNMT-py/Argos vocabularies: <unk> <s> </s> first; no <pad> in SentencePiece.
-        unk_id=0,
-        bos_id=1,
-        eos_id=2,
-        pad_id=-1,
+        pad_id=-1,  # OpenNMT-py/Argos vocabularies have no <pad> in SentencePiece
     )
-    text.unlink()
-    return out.with_suffix(".model")
+    return out
 
 
-def build_model_dir(out: Path, spec: ModelSpec, vocabulary: list[str]) -> None:
-    """A CTranslate2 Transformer with ``spec``'s dimensions and seeded random weights."""
+def random_weights(spec: ModelSpec, vocabulary_size: int) -> argospack.Transformer:
+    """A Transformer with ``spec``'s dimensions and seeded random weights.
+
+    The weights are drawn in a fixed order (embedding, then layer by layer), so a spec
+    gives the same model on every machine.
+    """
     import numpy as np
-    from ctranslate2.specs import common_spec, transformer_spec
 
     rng = np.random.default_rng(spec.seed)
     d, f = spec.d_model, spec.ffn
 
-    def normal(*shape: int, scale: float) -> np.ndarray:
+    def normal(*shape: int, scale: float) -> argospack.Array:
         return rng.standard_normal(shape, dtype=np.float32) * np.float32(scale)
 
-    def linear(layer: object, out_dim: int, in_dim: int) -> None:
-        layer.weight = normal(out_dim, in_dim, scale=in_dim**-0.5)  # type: ignore[attr-defined]
-        layer.bias = np.zeros(out_dim, np.float32)  # type: ignore[attr-defined]
+    def linear(out_dim: int, in_dim: int) -> argospack.Linear:
+        return argospack.Linear(
+            normal(out_dim, in_dim, scale=in_dim**-0.5), np.zeros(out_dim, np.float32)
+        )
 
-    def norm(layer: object) -> None:
-        layer.gamma = np.ones(d, np.float32)  # type: ignore[attr-defined]
-        layer.beta = np.zeros(d, np.float32)  # type: ignore[attr-defined]
+    def norm() -> argospack.Norm:
+        return argospack.Norm(np.ones(d, np.float32), np.zeros(d, np.float32))
 
-    def attention(layer: object, self_attention: bool) -> None:
-        norm(layer.layer_norm)  # type: ignore[attr-defined]
-        if self_attention:
-            linear(layer.linear[0], 3 * d, d)  # type: ignore[attr-defined]  # fused QKV
-        else:
-            linear(layer.linear[0], d, d)  # type: ignore[attr-defined]  # Q
-            linear(layer.linear[1], 2 * d, d)  # type: ignore[attr-defined]  # fused KV
-        linear(layer.linear[-1], d, d)  # type: ignore[attr-defined]
+    def self_attention() -> argospack.Attention:
+        return argospack.Attention(norm(), (linear(3 * d, d), linear(d, d)))  # fused QKV
 
-    def ffn(layer: object) -> None:
-        norm(layer.layer_norm)  # type: ignore[attr-defined]
-        linear(layer.linear_0, f, d)  # type: ignore[attr-defined]
-        linear(layer.linear_1, d, f)  # type: ignore[attr-defined]
+    def cross_attention() -> argospack.Attention:
+        return argospack.Attention(norm(), (linear(d, d), linear(2 * d, d), linear(d, d)))
 
-    model = transformer_spec.TransformerSpec.from_config(
-        (spec.encoder_layers, spec.decoder_layers),
-        spec.heads,
-        pre_norm=True,
-        activation=common_spec.Activation.RELU,
+    def feed_forward() -> argospack.FeedForward:
+        return argospack.FeedForward(norm(), linear(f, d), linear(d, f))
+
+    embedding = normal(vocabulary_size, d, scale=d**-0.5)
+    encoder = tuple(
+        argospack.Layer(self_attention=self_attention(), feed_forward=feed_forward())
+        for _ in range(spec.encoder_layers)
     )
-    # One embedding matrix shared by encoder, decoder and output projection, as in
-    # OpenNMT-py models trained with -share_embeddings -share_decoder_embeddings.
-    embedding = normal(len(vocabulary), d, scale=d**-0.5)
-    model.encoder.embeddings[0].weight = embedding
-    model.encoder.scale_embeddings = True
-    norm(model.encoder.layer_norm)
-    for layer in model.encoder.layer:
-        attention(layer.self_attention, True)
-        ffn(layer.ffn)
-    model.decoder.embeddings.weight = embedding
-    model.decoder.scale_embeddings = True
-    norm(model.decoder.layer_norm)
-    for layer in model.decoder.layer:
-        attention(layer.self_attention, True)
-        attention(layer.attention, False)
-        ffn(layer.ffn)
-    model.decoder.projection.weight = embedding
-    model.decoder.projection.bias = np.zeros(len(vocabulary), np.float32)
-    model.register_source_vocabulary(vocabulary)
-    model.register_target_vocabulary(vocabulary)
-    model.validate()
-    model.optimize(quantization=spec.quantization)
-    out.mkdir(parents=True, exist_ok=True)
-    model.save(str(out))
+    decoder = tuple(
+        argospack.Layer(
+            self_attention=self_attention(),
+            cross_attention=cross_attention(),
+            feed_forward=feed_forward(),
+        )
+        for _ in range(spec.decoder_layers)
+    )
+    return argospack.Transformer(
+        heads=spec.heads,
+        embedding=embedding,
+        encoder=encoder,
+        encoder_norm=norm(),
+        decoder=decoder,
+        decoder_norm=norm(),
+        output_bias=np.zeros(vocabulary_size, np.float32),
+    )
 
 
 def build_package(cache: Path = DEFAULT_CACHE, spec: ModelSpec | None = None) -> Path:
@@ -342,13 +316,13 @@ def build_package(cache: Path = DEFAULT_CACHE, spec: ModelSpec | None = None) ->
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         folder = Path(tmp) / "translate-ru_en-bench"
         folder.mkdir()
-        sp_model = train_sentencepiece(Path(tmp) / "sentencepiece.model", spec)
-        shutil.move(sp_model, folder / "sentencepiece.model")
+        sp_model = train_sentencepiece(folder / "sentencepiece.model", spec)
         import sentencepiece as spm
 
-        processor = spm.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+        processor = spm.SentencePieceProcessor(model_file=str(sp_model))
         vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-        build_model_dir(folder / "model", spec, vocabulary)
+        weights = random_weights(spec, len(vocabulary))
+        argospack.save_transformer(weights, vocabulary, folder / "model", spec.quantization)
         metadata = {
             "package_version": "0.0.1",
             "argos_version": "1.11.0",
@@ -364,27 +338,26 @@ def build_package(cache: Path = DEFAULT_CACHE, spec: ModelSpec | None = None) ->
         (folder / "README.md").write_text(
             "Benchmark package: Transformer with random weights. It translates nothing.\n"
         )
-        partial = target.with_suffix(".partial")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    info = zipfile.ZipInfo(str(path.relative_to(tmp)), (2020, 1, 1, 0, 0, 0))
-                    archive.writestr(info, path.read_bytes())
-        partial.replace(target)
+        argospack.write_argosmodel(folder, target, compress=False)
     return target
 
 
-def line_plot(
+Row = dict[str, Any]
+
+
+def pages_plot(
     out: Path,
     title: str,
-    x: list[int],
-    series: list[tuple[str, list[float]]],
+    rows: Sequence[Row],
+    series: Sequence[tuple[str, Callable[[Row], float]]],
     *,
     xlabel: str,
     ylabel: str,
     log_x: bool = False,
 ) -> None:
-    """One small SVG line chart; ids are salted so a re-run makes no churn in git."""
+    """One small SVG line chart of a benchmark's rows against their ``pages``: one line
+    per (label, value of a row). Ids are salted so a re-run makes no churn in git."""
+    x = [row["pages"] for row in rows]
     import matplotlib
 
     matplotlib.use("svg")
@@ -392,8 +365,8 @@ def line_plot(
 
     matplotlib.rcParams["svg.hashsalt"] = "diptych-bench"
     fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
-    for label, values in series:
-        ax.plot(x, values, marker="o", label=label)
+    for label, value in series:
+        ax.plot(x, [value(row) for row in rows], marker="o", label=label)
     if log_x:
         ax.set_xscale("log")
         ax.set_xticks(x, [str(v) for v in x])

@@ -185,14 +185,15 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 def plot(rows: list[dict[str, Any]], out: Path, title: str) -> None:
     """Build time of both sites against the number of pages, one SVG."""
-    benchlib.line_plot(
+    series = [
+        ("plain MkDocs, same pages", lambda r: r["plain_s"]),
+        ("Diptych's hooks", lambda r: r["hooks_s"]),
+    ]
+    benchlib.pages_plot(
         out,
         title,
-        [r["pages"] for r in rows],
-        [
-            ("plain MkDocs, same pages", [r["plain_s"] for r in rows]),
-            ("Diptych's hooks", [r["hooks_s"] for r in rows]),
-        ],
+        rows,
+        series,
         xlabel=f"source pages (each built in {rows[0]['languages']} languages)",
         ylabel="mkdocs build, seconds",
     )

@@ -226,20 +226,18 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 def plot(rows: list[dict[str, Any]], out: Path, title: str) -> None:
     """Throughput of both sides against the number of pages, one SVG."""
-    benchlib.line_plot(
+    series = [
+        (
+            "argostranslate translate(), unit by unit",
+            lambda r: r["argos"]["sentences_split"] / r["argos"]["seconds"],
+        ),
+        ("diptych translate, batched", lambda r: r["diptych"]["sentences"] / r["diptych_s"]),
+    ]
+    benchlib.pages_plot(
         out,
         title,
-        [r["pages"] for r in rows],
-        [
-            (
-                "argostranslate translate(), unit by unit",
-                [r["argos"]["sentences_split"] / r["argos"]["seconds"] for r in rows],
-            ),
-            (
-                "diptych translate, batched",
-                [r["diptych"]["sentences"] / r["diptych_s"] for r in rows],
-            ),
-        ],
+        rows,
+        series,
         xlabel="pages in the run",
         ylabel="sentences per second",
         log_x=True,

@@ -1,6 +1,6 @@
 """Reference rules for the miniature test translation models (test-support code).
 
-``tools/build_test_models.py`` trains two tiny but real Argos Translate packages whose
+``tools/testmodels`` trains two tiny but real Argos Translate packages whose
 "translation" is a fixed, deterministic string function, so that tests can predict the
 exact output of a real model:
 
@@ -15,7 +15,7 @@ Everything else (digits, spaces, punctuation, Latin letters in Russian text, and
 Diptych's ``{N}`` placeholders) is copied through unchanged by both rules.
 
 This module is not part of the ``diptych`` package. It has no dependencies, so tests can
-load it by path, e.g.::
+load it by path (the builder imports it as ``tools.translit``), e.g.::
 
     spec = importlib.util.spec_from_file_location("translit", ROOT / "tools" / "translit.py")
 """
