@@ -44,6 +44,7 @@ from typing import Any
 
 from .config import Project
 from .languages import Language
+from .plaintext import link_parser, plain_text
 from .protect import PLACEHOLDER, Protected
 
 
@@ -391,9 +392,6 @@ class Enforcer:
         glossary = self.glossary
         if glossary is None:
             return []
-        from .check.base import plain_text
-        from .check.markup import link_parser
-
         self._md = self._md or link_parser()
         return [
             describe(term, self.shown)

@@ -1,4 +1,4 @@
-"""The check reads links of every scheme as links (diptych.check.markup.link_parser):
+"""The check reads links of every scheme as links (diptych.plaintext.link_parser):
 markdown-it-py on its own reads ``[text](javascript:…)`` as plain text, so a changed
 target would go unseen by D202 and its URL would count as words for D303."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diptych.check.base import plain_text
-from diptych.check.markup import link_parser, parity
+from diptych.check.markup import parity
+from diptych.plaintext import link_parser, plain_text
 
 
 def test_a_changed_javascript_link_target_is_a_parity_problem() -> None:

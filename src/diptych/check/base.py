@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import polib
-from markdown_it import MarkdownIt
 
 from ..catalog import FUZZY
 from ..languages import Language
@@ -80,33 +79,3 @@ def allowed_codes(entry: polib.POEntry) -> frozenset[str]:
     for match in ALLOW.finditer(entry.tcomment or ""):
         codes.update(code.upper() for code in re.findall(r"[A-Za-z]\d{3}", match.group(1)))
     return frozenset(codes)
-
-
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-_PLACEHOLDER = re.compile(r"\{\d+\}")
-
-
-def plain_text(
-    markdown: str, env: dict[str, Any] | None = None, md: MarkdownIt | None = None
-) -> str:
-    """The words of a unit: text, link text and image alt text, without code, URLs, HTML,
-    math or footnote references; separate pieces on separate lines."""
-    from .markup import link_parser
-
-    tokens = (md or link_parser()).parseInline(markdown, dict(env or {}))
-    pieces: list[str] = []
-
-    def visit(children: list[Any]) -> None:
-        for token in children:
-            if token.type == "text":
-                pieces.append(token.content)
-            elif token.type in ("softbreak", "hardbreak"):
-                pieces.append("\n")
-            elif token.type == "image":
-                visit(token.children or [])
-            elif token.type in ("code_inline", "html_inline", "math_inline"):
-                pieces.append("\n")
-
-    visit(tokens[0].children or [] if tokens else [])
-    text = "".join(pieces)
-    return _PLACEHOLDER.sub(" ", _FOOTNOTE_REF.sub(" ", text))

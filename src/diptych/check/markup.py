@@ -18,8 +18,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from ..plaintext import link_parser
 from ..protect import inline_parser, signature
-from ..segment import markdown_parser
 from .base import PageInfo
 
 _PLACEHOLDER = re.compile(r"\{\d+\}")
@@ -41,22 +41,6 @@ class Parsers:
     @classmethod
     def make(cls) -> Parsers:
         return cls(link_parser(), inline_parser())
-
-
-class _EveryLink(MarkdownIt):
-    """A parser that keeps every link: markdown-it-py turns a link whose URL it deems
-    unsafe (``javascript:``, ``data:``…) into text, and the place it leaves for a
-    different judgement is this method (there is no option for it)."""
-
-    def validateLink(self, url: str) -> bool:
-        return True
-
-
-def link_parser() -> MarkdownIt:
-    """The project's parser with link validation off, so that ``javascript:`` links stay
-    links: parity rules compare link targets, whatever their scheme (safety is the judge's,
-    :mod:`diptych.judge`)."""
-    return markdown_parser(_EveryLink)
 
 
 def attribute_lists(markdown: str) -> list[str]:

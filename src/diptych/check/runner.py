@@ -13,10 +13,11 @@ from ..errors import CatalogError, DiptychError, SourceError
 from ..judge import Judge
 from ..languages import Language
 from ..page_catalog import PageCatalog
+from ..plaintext import plain_text
 from ..renderer import Renderer
 from ..segment import read_page, segment
 from . import catalogs, dates, glossary, injection, markup, names, numbers, states
-from .base import CatalogInfo, Finding, PageInfo, allowed_codes, is_fuzzy, plain_text
+from .base import CatalogInfo, Finding, PageInfo, allowed_codes, is_fuzzy
 from .rules import RULES, Severity
 from .settings import Settings, effective
 from .settings import load as load_settings
