@@ -66,6 +66,19 @@ def serve_index(tmp_path: Path) -> Iterator[Serve]:
         server.shutdown()
 
 
+class _Flaky(_Quiet):
+    """Answers 503 to the first ``failures`` requests for a package, then serves it."""
+
+    failures: list[int]  # requests still to fail, shared by the server's handlers
+
+    def do_GET(self) -> None:
+        if self.path.endswith(".argosmodel") and self.failures[0] > 0:
+            self.failures[0] -= 1
+            self.send_error(503)
+            return
+        super().do_GET()
+
+
 @pytest.fixture
 def index_server(serve_index: Serve) -> str:
     return serve_index(RU_EN)
@@ -158,3 +171,36 @@ def test_install_follows_only_web_links(make_project: MakeProject, serve_index: 
         f"diptych: error: download failed: {local}: not an http(s) link"
     )
     assert not (root / "models").exists()
+
+
+@pytest.mark.parametrize(("failures", "installed"), [(3, True), (4, False)])
+def test_install_tries_a_failing_link_four_times(
+    make_project: MakeProject, tmp_path: Path, failures: int, installed: bool
+) -> None:
+    """A link that fails three times in a row still installs (a first try and three
+    more, as argostranslate's own download); one that fails four times is an error
+    that names it. Fails if each link is tried once, or without end."""
+    served = tmp_path / "flaky"
+    served.mkdir()
+    shutil.copy(RU_EN, served / RU_EN.name)
+    handler = type("Handler", (_Flaky,), {"failures": [failures]})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=served))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    (served / "index.json").write_text(json.dumps([_listed(RU_EN, base)]), encoding="utf-8")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = make_project({"а.md": "Текст.\n"}, targets=("en",))
+    try:
+        result = run(root, base, "install", "ru", "en")
+    finally:
+        server.shutdown()
+    package = root / "models" / "translate-ru_en.argosmodel"
+    if installed:
+        assert result.returncode == 0, result.stderr
+        assert package.read_bytes() == RU_EN.read_bytes()
+    else:
+        assert result.returncode == 2
+        assert result.stderr.splitlines()[-1] == (
+            f"diptych: error: download failed: {base}{RU_EN.name}: "
+            "HTTP Error 503: Service Unavailable"
+        )
+        assert not package.exists()

@@ -27,6 +27,8 @@ DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/m
 # What urllib raises when a download fails: no connection, an HTTP error status, a broken
 # response, a URL it cannot open.
 _FAILED = (OSError, http.client.HTTPException, ValueError)
+# Tries of one download link: a first and three more, as argostranslate's networking.get.
+ATTEMPTS = 4
 OFFLINE_HINT = (
     "check the network connection, or add a downloaded file with "
     "`diptych models add FILE.argosmodel`"
@@ -69,16 +71,19 @@ def _candidates(url: str, source: str, target: str) -> list[dict[str, Any]]:
 
 def _fetch(links: list[str]) -> bytes:
     """The first of a package's links that downloads (http and https only, as
-    argostranslate allows: an index cannot make Diptych read a local file)."""
+    argostranslate allows: an index cannot make Diptych read a local file), each link
+    tried :data:`ATTEMPTS` times before the next."""
     failures = []
     for link in links:
         if urllib.parse.urlsplit(str(link)).scheme not in ("http", "https"):
             failures.append(f"{link}: not an http(s) link")
             continue
-        try:
-            return _get(str(link))
-        except _FAILED as exc:
-            failures.append(f"{link}: {exc}")
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return _get(str(link))
+            except _FAILED as exc:
+                if attempt == ATTEMPTS:
+                    failures.append(f"{link}: {exc}")
     raise ModelError(f"download failed: {'; '.join(failures) or 'the package has no links'}")
 
 
